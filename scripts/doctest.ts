@@ -1,0 +1,109 @@
+// Runs a package's examples as tests, like `go test` runs Example functions:
+// each example's printed output must equal its `// Output:` block. Also checks
+// that every export of src/index.ts carries a doc comment, and every exported
+// function and class an @example. A package's examples.test.ts is one call:
+//   testExamples(import.meta.url)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import ts from 'typescript';
+import type { Plugin } from 'vite';
+import { expect, it } from 'vitest';
+import { collectExamples, type Example, transpile } from './examples.mjs';
+
+const prefix = 'virtual:gostd-example/';
+
+/** A Vite plugin that serves example number i of a file as the module `virtual:gostd-example/<i>/<file>`. */
+export function examplesPlugin(): Plugin {
+  return {
+    name: 'gostd-examples',
+    resolveId(id) {
+      return id.startsWith(prefix) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const rest = id.slice(prefix.length + 1);
+      const slash = rest.indexOf('/');
+      const index = Number(rest.slice(0, slash));
+      const file = rest.slice(slash + 1);
+      const ex = collectExamples(packageDirOf(file)).filter((e) => e.file === file)[index];
+      if (!ex) throw new Error(`no example ${index} in ${file}`);
+      return transpile(ex.code, file);
+    },
+  };
+}
+
+function packageDirOf(file: string): string {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('packages');
+  if (at >= 0 && at + 1 < parts.length && !file.includes(`${path.sep}docs${path.sep}packages${path.sep}`)) {
+    return parts.slice(0, at + 2).join(path.sep);
+  }
+  return path.resolve(path.dirname(file), '../../packages', path.basename(file, '.md'));
+}
+
+async function run(id: string): Promise<string[]> {
+  const printed: string[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    printed.push(...format(...args).split('\n'));
+  };
+  try {
+    await import(/* @vite-ignore */ id);
+  } finally {
+    console.log = log;
+  }
+  return printed.map((l) => l.trimEnd());
+}
+
+/** Declares one test per example of the package whose test file is at testUrl, and the doc-comment check. */
+export function testExamples(testUrl: string): void {
+  const pkgDir = path.resolve(path.dirname(fileURLToPath(testUrl)), '..');
+  const all: Example[] = collectExamples(pkgDir);
+  const seen = new Map<string, number>();
+  for (const ex of all) {
+    const n = seen.get(ex.file) ?? 0;
+    seen.set(ex.file, n + 1);
+    const name = `example ${path.relative(path.resolve(pkgDir, '../..'), ex.file)}:${ex.line}`;
+    it(name, async () => {
+      const printed = await run(`${prefix}${n}/${ex.file}`);
+      expect(printed.join('\n').trimEnd()).toBe((ex.output ?? []).join('\n').trimEnd());
+    });
+  }
+  it('has runnable examples', () => {
+    expect(all.length).toBeGreaterThan(0);
+  });
+  it('documents every export of src/index.ts', () => {
+    expect(undocumented(path.join(pkgDir, 'src/index.ts'))).toEqual([]);
+  });
+}
+
+/** Exports of an entry point that lack a doc comment, or (functions and classes) an @example. */
+export function undocumented(entry: string): string[] {
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  if (!source) throw new Error(`cannot read ${entry}`);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) return [];
+  const missing: string[] = [];
+  for (const exp of checker.getExportsOfModule(moduleSymbol)) {
+    const sym = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp;
+    const decls = sym.getDeclarations() ?? [];
+    const docs = decls.flatMap((d) => ts.getJSDocCommentsAndTags(d));
+    const tags = decls.flatMap((d) => ts.getJSDocTags(d));
+    if (docs.length === 0) {
+      missing.push(`${exp.name}: no doc comment`);
+      continue;
+    }
+    const callable = sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class);
+    if (callable && !tags.some((t) => t.tagName.text === 'example')) missing.push(`${exp.name}: no @example`);
+  }
+  return missing;
+}

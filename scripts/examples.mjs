@@ -1,0 +1,110 @@
+// Finds the runnable examples of a package, the way `go test` finds Example
+// functions: every ```ts block after an @example tag in a doc comment of
+// src/, and every ```ts block in the package's README.md and docs page. A
+// block's expected output is the run of `// ` comment lines after a line
+// `// Output:`, as in Go. A block fenced as ```ts no-run is shown, not run.
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/**
+ * @typedef {{ file: string, line: number, code: string, output: string[] | undefined }} Example
+ */
+
+const fence = /^```(ts|typescript|js|javascript)(?:\s+(\S+))?\s*$/;
+
+/** @param {string[]} lines @param {string} file @param {number} offset @returns {Example[]} */
+function blocks(lines, file, offset) {
+  /** @type {Example[]} */
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = fence.exec(lines[i] ?? '');
+    if (!m) continue;
+    const start = i;
+    const body = [];
+    for (i++; i < lines.length && !/^```\s*$/.test(lines[i] ?? ''); i++) body.push(lines[i] ?? '');
+    if (i >= lines.length) throw new Error(`${file}:${start + offset + 1}: example code block is not closed`);
+    if (m[2] === 'no-run') continue;
+    out.push({ file, line: start + offset + 1, code: body.join('\n'), output: expectedOutput(body) });
+  }
+  return out;
+}
+
+/** The `// Output:` block of an example, or undefined when it has none. @param {string[]} body */
+export function expectedOutput(body) {
+  const at = body.findIndex((l) => /^\s*\/\/ Output:\s*$/.test(l));
+  if (at < 0) return undefined;
+  const want = [];
+  for (const l of body.slice(at + 1)) {
+    const m = /^\s*\/\/(?: (.*))?$/.exec(l);
+    if (!m) break;
+    want.push(m[1] ?? '');
+  }
+  return want;
+}
+
+/** Examples in the doc comments of one TypeScript source text. @param {string} file @param {string} text */
+export function examplesFromSource(file, text) {
+  const lines = text.split('\n');
+  /** @type {Example[]} */
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*\*\s*@example\b/.test(lines[i] ?? '')) continue;
+    const doc = [];
+    const from = i + 1;
+    for (
+      i++;
+      i < lines.length && !/^\s*\*\//.test(lines[i] ?? '') && !/^\s*\*\s*@\w/.test(lines[i] ?? '');
+      i++
+    ) {
+      doc.push((lines[i] ?? '').replace(/^\s*\* ?/, ''));
+    }
+    i--;
+    out.push(...blocks(doc, file, from));
+  }
+  return out;
+}
+
+/** Examples in a Markdown text. @param {string} file @param {string} text */
+export function examplesFromMarkdown(file, text) {
+  return blocks(text.split('\n'), file, 0);
+}
+
+/** @param {string} dir @returns {string[]} */
+function sources(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !/\.(test|prop\.test|bench)\.ts$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * Every example of the package in pkgDir: doc comments under src/, README.md,
+ * and docs/packages/<name>.md at the repository root when it exists.
+ * @param {string} pkgDir
+ * @returns {Example[]}
+ */
+export function collectExamples(pkgDir) {
+  const out = [];
+  for (const f of sources(path.join(pkgDir, 'src')))
+    out.push(...examplesFromSource(f, fs.readFileSync(f, 'utf8')));
+  const md = [
+    path.join(pkgDir, 'README.md'),
+    path.resolve(pkgDir, '../../docs/packages', `${path.basename(pkgDir)}.md`),
+  ];
+  for (const f of md) if (fs.existsSync(f)) out.push(...examplesFromMarkdown(f, fs.readFileSync(f, 'utf8')));
+  return out;
+}
+
+/** Turns an example's TypeScript into an ES module. @param {string} code @param {string} fileName */
+export function transpile(code, fileName = 'example.ts') {
+  return ts.transpileModule(code, {
+    fileName,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
+  }).outputText;
+}

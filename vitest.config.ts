@@ -1,0 +1,4 @@
+// Runs every package's tests from the root (`npx vitest`); `npm test` goes through turbo instead.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { projects: ['packages/*'] } });
