@@ -1,8 +1,8 @@
 // Finds the runnable examples of a package, the way `go test` finds Example
 // functions: every ```ts block after an @example tag in a doc comment of
-// src/, and every ```ts block in the package's README.md and docs page. A
-// block's expected output is the run of `// ` comment lines after a line
-// `// Output:`, as in Go. A block fenced as ```ts no-run is shown, not run.
+// src/, in the package's README.md and docs page, and in docs pages that
+// import the package. A block's expected output is the run of `// ` comment
+// lines after a line `// Output:`, as in Go. A block fenced as ```ts no-run is shown, not run.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -79,21 +79,36 @@ function sources(dir) {
     .sort();
 }
 
+/** @param {string} dir @returns {string[]} Markdown pages of the docs site, not generated ones. */
+function pages(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((f) => f.endsWith('.md') && !/[\\/](\.vitepress|api|node_modules)[\\/]/.test(`/${path.relative(dir, f)}`))
+    .sort();
+}
+
 /**
  * Every example of the package in pkgDir: doc comments under src/, README.md,
- * and docs/packages/<name>.md at the repository root when it exists.
+ * its page docs/packages/<name>.md, and any other docs page's blocks that
+ * import from the package.
  * @param {string} pkgDir
  * @returns {Example[]}
  */
 export function collectExamples(pkgDir) {
+  const name = path.basename(pkgDir);
   const out = [];
-  for (const f of sources(path.join(pkgDir, 'src')))
-    out.push(...examplesFromSource(f, fs.readFileSync(f, 'utf8')));
-  const md = [
-    path.join(pkgDir, 'README.md'),
-    path.resolve(pkgDir, '../../docs/packages', `${path.basename(pkgDir)}.md`),
-  ];
-  for (const f of md) if (fs.existsSync(f)) out.push(...examplesFromMarkdown(f, fs.readFileSync(f, 'utf8')));
+  for (const f of sources(path.join(pkgDir, 'src'))) out.push(...examplesFromSource(f, fs.readFileSync(f, 'utf8')));
+  const readme = path.join(pkgDir, 'README.md');
+  if (fs.existsSync(readme)) out.push(...examplesFromMarkdown(readme, fs.readFileSync(readme, 'utf8')));
+  const docs = path.resolve(pkgDir, '../../docs');
+  const own = path.join(docs, 'packages', `${name}.md`);
+  const imports = new RegExp(`from ['"]@gostd/${name}(/[a-z-]+)?['"]`);
+  for (const f of pages(docs)) {
+    const found = examplesFromMarkdown(f, fs.readFileSync(f, 'utf8'));
+    out.push(...(f === own ? found : found.filter((e) => imports.test(e.code))));
+  }
   return out;
 }
 
