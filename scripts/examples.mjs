@@ -85,7 +85,10 @@ function pages(dir) {
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
     .map((e) => path.join(e.parentPath, e.name))
-    .filter((f) => f.endsWith('.md') && !/[\\/](\.vitepress|api|node_modules)[\\/]/.test(`/${path.relative(dir, f)}`))
+    .filter(
+      (f) =>
+        f.endsWith('.md') && !/[\\/](\.vitepress|api|node_modules)[\\/]/.test(`/${path.relative(dir, f)}`),
+    )
     .sort();
 }
 
@@ -99,7 +102,8 @@ function pages(dir) {
 export function collectExamples(pkgDir) {
   const name = path.basename(pkgDir);
   const out = [];
-  for (const f of sources(path.join(pkgDir, 'src'))) out.push(...examplesFromSource(f, fs.readFileSync(f, 'utf8')));
+  for (const f of sources(path.join(pkgDir, 'src')))
+    out.push(...examplesFromSource(f, fs.readFileSync(f, 'utf8')));
   const readme = path.join(pkgDir, 'README.md');
   if (fs.existsSync(readme)) out.push(...examplesFromMarkdown(readme, fs.readFileSync(readme, 'utf8')));
   const docs = path.resolve(pkgDir, '../../docs');

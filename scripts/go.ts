@@ -20,7 +20,9 @@ export function goPath(): string | null {
 /** True when Go is available; otherwise prints why the caller's Go tests skip. */
 export function hasGo(what: string): boolean {
   if (goPath()) return true;
-  console.warn(`SKIP ${what}: the go toolchain is not on PATH (apt-get install golang-go); these tests did not run`);
+  console.warn(
+    `SKIP ${what}: the go toolchain is not on PATH (apt-get install golang-go); these tests did not run`,
+  );
   return false;
 }
 
@@ -34,7 +36,11 @@ export function goBuild(file: string): string {
   if (!go) throw new Error('go is not on PATH');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-go-'));
   const out = path.join(dir, path.basename(file, '.go'));
-  execFileSync(go, ['build', '-o', out, file], { cwd: dir, env: { ...process.env, GO111MODULE: 'off' }, stdio: 'pipe' });
+  execFileSync(go, ['build', '-o', out, file], {
+    cwd: dir,
+    env: { ...process.env, GO111MODULE: 'off' },
+    stdio: 'pipe',
+  });
   built.set(file, out);
   return out;
 }
