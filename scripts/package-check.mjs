@@ -1,0 +1,135 @@
+// The packaging guarantee for one @gostd package: lints its manifest (publint
+// --strict) and its types (attw, ESM-only profile), packs it, installs the
+// tarball ALONE into a fresh project outside the workspace, and there imports
+// it from ESM and require(), type-checks a consumer under moduleResolution
+// node16, nodenext (.cts) and bundler, and runs its README example.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { transpile } from './examples.mjs';
+import { readmeExample, root, runReadmeExample } from './workspace.mjs';
+
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+/** Runs a command; on failure throws with everything it printed. */
+function run(cmd, args, cwd) {
+  try {
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 26,
+    });
+  } catch (err) {
+    throw new Error(
+      `${path.basename(cmd)} ${args.join(' ')} failed in ${cwd}:\n${err.stdout ?? ''}${err.stderr ?? ''}`,
+    );
+  }
+}
+
+/** The example's `import { a, b as c } from '@gostd/...'` lines as CommonJS requires, and the rest. */
+function asCommonJS(code) {
+  const requires = [];
+  const body = code.replace(
+    /^import\s*\{([^}]*)\}\s*from\s*(['"]@gostd\/[a-z/-]+['"]);?\s*$/gm,
+    (_, names, spec) => {
+      const binds = names
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map((n) => n.replace(/^type\s+/, '').replace(/\s+as\s+/, ': '));
+      requires.push(`const { ${binds.join(', ')} } = require(${spec});`);
+      return '';
+    },
+  );
+  if (/^import\s/m.test(body))
+    throw new Error('README example has an import the CommonJS check cannot rewrite');
+  return `${requires.join('\n')}\n(async () => {\n${body}\n})();\nexport {};\n`;
+}
+
+const tsconfig = (options, files) =>
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: ['node'],
+      target: 'ES2022',
+      ...options,
+    },
+    files,
+  });
+
+/**
+ * Checks one package; throws an Error that says what broke. pkg is
+ * { name, dir, manifest } as publicPackages() gives; the package must be built.
+ * Returns a list of what was checked.
+ */
+export function checkPackage(pkg, { work = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pack-')) } = {}) {
+  const done = [];
+  run(bin('publint'), ['run', pkg.dir, '--strict'], pkg.dir);
+  done.push('publint --strict');
+
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], pkg.dir));
+  const tgz = path.join(work, packed[0].filename);
+  run(bin('attw'), [tgz, '--profile', 'esm-only', '--format', 'ascii'], work);
+  done.push('attw --profile esm-only');
+
+  const app = path.join(work, 'app');
+  fs.mkdirSync(app);
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  const tsVersion = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules/typescript/package.json'), 'utf8'),
+  ).version;
+  run('npm', ['install', '--no-audit', '--no-fund', tgz, `typescript@${tsVersion}`, '@types/node@20'], app);
+  done.push('installed alone');
+
+  const subpaths = Object.keys(pkg.manifest.exports).filter((k) => k !== './package.json');
+  const specs = subpaths.map((k) => pkg.name + k.slice(1));
+  fs.writeFileSync(
+    path.join(app, 'imports.mjs'),
+    `${specs.map((s, i) => `import * as m${i} from '${s}';`).join('\n')}
+const esm = [${specs.map((_, i) => `m${i}`).join(', ')}];
+const { createRequire } = await import('node:module');
+const require = createRequire(import.meta.url);
+${JSON.stringify(specs)}.forEach((s, i) => {
+  const cjs = require(s);
+  const a = Object.keys(esm[i]).sort().join(), b = Object.keys(cjs).sort().join();
+  if (!a) throw new Error(s + ' exports nothing');
+  if (a !== b) throw new Error(s + ': require() gives [' + b + '] but import gives [' + a + ']');
+});
+`,
+  );
+  run(process.execPath, ['imports.mjs'], app);
+  done.push(`import and require() of ${specs.join(', ')}`);
+
+  const example = readmeExample(pkg.dir).code;
+  fs.writeFileSync(path.join(app, 'consumer.mts'), example);
+  fs.writeFileSync(path.join(app, 'consumer.ts'), example);
+  fs.writeFileSync(path.join(app, 'consumer.cts'), asCommonJS(example));
+  const tsc = path.join(app, 'node_modules/typescript/bin/tsc');
+  const configs = {
+    node16: [{ module: 'node16', moduleResolution: 'node16' }, ['consumer.mts']],
+    nodenext: [{ module: 'nodenext', moduleResolution: 'nodenext' }, ['consumer.cts']],
+    bundler: [{ module: 'esnext', moduleResolution: 'bundler' }, ['consumer.ts']],
+  };
+  for (const [name, [options, files]] of Object.entries(configs)) {
+    fs.writeFileSync(path.join(app, `tsconfig.${name}.json`), tsconfig(options, files));
+    run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], app);
+  }
+  done.push('tsc: node16 (.mts), nodenext (.cts), bundler');
+
+  runReadmeExample(pkg.dir, app);
+  fs.writeFileSync(
+    path.join(app, 'consumer.cjs'),
+    transpile(asCommonJS(example), 'consumer.cts').replace(/export \{\};\s*$/, ''),
+  );
+  const cjsOut = run(process.execPath, ['consumer.cjs'], app);
+  const esmOut = run(process.execPath, [`example-${path.basename(pkg.dir)}.mjs`], app);
+  if (cjsOut !== esmOut)
+    throw new Error(`README example printed differently from require():\n${cjsOut}\nvs import:\n${esmOut}`);
+  done.push('README example run via import and require()');
+  fs.rmSync(work, { recursive: true, force: true });
+  return done;
+}
