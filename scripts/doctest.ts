@@ -12,8 +12,12 @@ import { expect, it } from 'vitest';
 import { collectExamples, type Example, transpile } from './examples.mjs';
 
 const prefix = 'virtual:gostd-example/';
+const packages = fileURLToPath(new URL('../packages/', import.meta.url));
 
-/** A Vite plugin that serves example number i of a file as the module `virtual:gostd-example/<i>/<file>`. */
+/**
+ * A Vite plugin that serves example number i of a file, as collected for the
+ * package in packages/<name>, as the module `virtual:gostd-example/<name>/<i>/<file>`.
+ */
 export function examplesPlugin(): Plugin {
   return {
     name: 'gostd-examples',
@@ -22,24 +26,14 @@ export function examplesPlugin(): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${prefix}`)) return undefined;
-      const rest = id.slice(prefix.length + 1);
-      const slash = rest.indexOf('/');
-      const index = Number(rest.slice(0, slash));
-      const file = rest.slice(slash + 1);
-      const ex = collectExamples(packageDirOf(file)).filter((e) => e.file === file)[index];
-      if (!ex) throw new Error(`no example ${index} in ${file}`);
-      return transpile(ex.code, file);
+      const [pkg = '', index = '', ...file] = id.slice(prefix.length + 1).split('/');
+      const pkgDir = path.join(packages, pkg);
+      const at = `/${file.join('/')}`;
+      const ex = collectExamples(pkgDir).filter((e) => e.file === at)[Number(index)];
+      if (!ex) throw new Error(`no example ${index} in ${at}`);
+      return transpile(ex.code, at);
     },
   };
-}
-
-function packageDirOf(file: string): string {
-  const parts = file.split(path.sep);
-  const at = parts.lastIndexOf('packages');
-  if (at >= 0 && at + 1 < parts.length && !file.includes(`${path.sep}docs${path.sep}packages${path.sep}`)) {
-    return parts.slice(0, at + 2).join(path.sep);
-  }
-  return path.resolve(path.dirname(file), '../../packages', path.basename(file, '.md'));
 }
 
 async function run(id: string): Promise<string[]> {
@@ -66,7 +60,7 @@ export function testExamples(testUrl: string): void {
     seen.set(ex.file, n + 1);
     const name = `example ${path.relative(path.resolve(pkgDir, '../..'), ex.file)}:${ex.line}`;
     it(name, async () => {
-      const printed = await run(`${prefix}${n}/${ex.file}`);
+      const printed = await run(`${prefix}${path.basename(pkgDir)}/${n}${ex.file}`);
       expect(printed.join('\n').trimEnd()).toBe((ex.output ?? []).join('\n').trimEnd());
     });
   }
