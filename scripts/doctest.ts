@@ -3,6 +3,7 @@
 // that every export of src/index.ts carries a doc comment, and every exported
 // function and class an @example. A package's examples.test.ts is one call:
 //   testExamples(import.meta.url)
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -64,6 +65,9 @@ export function testExamples(testUrl: string): void {
       expect(printed.join('\n').trimEnd()).toBe((ex.output ?? []).join('\n').trimEnd());
     });
   }
+  it('type-checks every example against the package source', () => {
+    expect(typeErrors(pkgDir, all)).toEqual([]);
+  });
   it('has runnable examples', () => {
     expect(all.length).toBeGreaterThan(0);
   });
@@ -100,4 +104,45 @@ export function undocumented(entry: string): string[] {
     if (callable && !tags.some((t) => t.tagName.text === 'example')) missing.push(`${exp.name}: no @example`);
   }
   return missing;
+}
+
+/**
+ * Type errors in the examples, checked with the root tsconfig.base.json rules
+ * and `@gostd/...` imports mapped to the packages' sources, each named by the
+ * example's file and line. An example that runs but would not compile for a
+ * user is a broken example.
+ */
+export function typeErrors(pkgDir: string, examples: readonly Example[]): string[] {
+  const base = fileURLToPath(new URL('../tsconfig.base.json', import.meta.url));
+  const read = ts.readConfigFile(base, ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(base));
+  const paths: Record<string, string[]> = {};
+  for (const name of fs.readdirSync(packages)) {
+    const manifest = path.join(packages, name, 'package.json');
+    if (!fs.existsSync(manifest)) continue;
+    for (const key of Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).exports ?? {})) {
+      if (key === './package.json') continue;
+      const entry = key === '.' ? 'index' : key.slice(2);
+      paths[`@gostd/${name}${key.slice(1)}`] = [path.join(packages, name, 'src', `${entry}.ts`)];
+    }
+  }
+  const files = new Map(examples.map((ex, i) => [path.join(pkgDir, 'src', `__example_${i}.ts`), ex]));
+  const host = ts.createCompilerHost({ ...options, paths });
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (f) => files.has(f) || fileExists(f);
+  host.readFile = (f) => files.get(f)?.code ?? readFile(f);
+  host.getSourceFile = (f, lang, ...rest) => {
+    const ex = files.get(f);
+    return ex ? ts.createSourceFile(f, ex.code, lang) : getSourceFile(f, lang, ...rest);
+  };
+  const program = ts.createProgram([...files.keys()], { ...options, paths, noEmit: true }, host);
+  const errors: string[] = [];
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const ex = d.file && files.get(d.file.fileName);
+    if (!ex || !d.file || d.start === undefined) continue;
+    const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+    const where = `${path.relative(path.resolve(pkgDir, '../..'), ex.file)}:${ex.line + 1 + line}`;
+    errors.push(`${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  }
+  return errors;
 }

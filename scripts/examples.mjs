@@ -116,12 +116,15 @@ export function collectExamples(pkgDir) {
   return out;
 }
 
-/** Turns an example's TypeScript into an ES module. @param {string} code @param {string} fileName */
-export function transpile(code, fileName = 'example.ts') {
+/**
+ * Turns an example's TypeScript into an ES module (or a CommonJS one).
+ * @param {string} code @param {string} fileName @param {'esm' | 'commonjs'} kind
+ */
+export function transpile(code, fileName = 'example.ts', kind = 'esm') {
   return ts.transpileModule(code, {
     fileName,
     compilerOptions: {
-      module: ts.ModuleKind.ESNext,
+      module: kind === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
       target: ts.ScriptTarget.ES2022,
       verbatimModuleSyntax: false,
     },

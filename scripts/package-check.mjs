@@ -28,24 +28,40 @@ function run(cmd, args, cwd) {
   }
 }
 
-/** The example's `import { a, b as c } from '@gostd/...'` lines as CommonJS requires, and the rest. */
+/**
+ * The example as a CommonJS module (.cts): `import * as x from 's'` and
+ * `import x from 's'` become `import x = require('s')`, and `import { a, type T,
+ * b as c } from 's'` takes its names from such a require, so TypeScript checks
+ * the require() path with the real types.
+ */
 function asCommonJS(code) {
-  const requires = [];
-  const body = code.replace(
-    /^import\s*\{([^}]*)\}\s*from\s*(['"]@gostd\/[a-z/-]+['"]);?\s*$/gm,
-    (_, names, spec) => {
-      const binds = names
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean)
-        .map((n) => n.replace(/^type\s+/, '').replace(/\s+as\s+/, ': '));
-      requires.push(`const { ${binds.join(', ')} } = require(${spec});`);
+  const head = [];
+  const body = code.replace(/^import\s+(.+?)\s+from\s*(['"][^'"]+['"]);?[ \t]*$/gm, (line, what, spec) => {
+    const whole = /^(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)$/.exec(what);
+    if (whole) {
+      head.push(`import ${whole[1]} = require(${spec});`);
       return '';
-    },
-  );
+    }
+    const named = /^\{([^}]*)\}$/.exec(what);
+    if (!named) throw new Error(`README example import the CommonJS check cannot rewrite: ${line}`);
+    const m = `m${head.length}`;
+    const values = [];
+    const types = [];
+    for (const n of named[1]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const [name, alias = name] = n.replace(/^type\s+/, '').split(/\s+as\s+/);
+      if (n.startsWith('type ')) types.push(`type ${alias} = ${m}.${name};`);
+      else values.push(alias === name ? name : `${name}: ${alias}`);
+    }
+    head.push(`import ${m} = require(${spec});`, ...types);
+    if (values.length) head.push(`const { ${values.join(', ')} } = ${m};`);
+    return '';
+  });
   if (/^import\s/m.test(body))
     throw new Error('README example has an import the CommonJS check cannot rewrite');
-  return `${requires.join('\n')}\n(async () => {\n${body}\n})();\nexport {};\n`;
+  return `${head.join('\n')}\n(async () => {\n${body}\n})();\n`;
 }
 
 const tsconfig = (options, files) =>
@@ -123,7 +139,7 @@ ${JSON.stringify(specs)}.forEach((s, i) => {
   runReadmeExample(pkg.dir, app);
   fs.writeFileSync(
     path.join(app, 'consumer.cjs'),
-    transpile(asCommonJS(example), 'consumer.cts').replace(/export \{\};\s*$/, ''),
+    transpile(asCommonJS(example), 'consumer.cts', 'commonjs'),
   );
   const cjsOut = run(process.execPath, ['consumer.cjs'], app);
   const esmOut = run(process.execPath, [`example-${path.basename(pkg.dir)}.mjs`], app);
