@@ -1,0 +1,193 @@
+// Go's time.Duration: an int64 count of nanoseconds, here a bigint, with Go's
+// methods on the Duration namespace object (receiver first).
+
+/**
+ * A Duration represents the elapsed time between two instants as an int64 nanosecond count, held in a
+ * `bigint`. The representation limits the largest representable duration to approximately 290 years.
+ * Arithmetic is plain bigint arithmetic (`5n * Second`); Go's methods live on the `Duration` object.
+ */
+export type Duration = bigint;
+
+/** Nanosecond is one nanosecond, the unit of Duration. */
+export const Nanosecond: Duration = 1n;
+/** Microsecond is 1000 nanoseconds. */
+export const Microsecond: Duration = 1_000n;
+/** Millisecond is 1000 microseconds. */
+export const Millisecond: Duration = 1_000_000n;
+/** Second is 1000 milliseconds. */
+export const Second: Duration = 1_000_000_000n;
+/** Minute is 60 seconds. */
+export const Minute: Duration = 60_000_000_000n;
+/** Hour is 60 minutes. There is no Day constant, as in Go: days differ in length across DST changes. */
+export const Hour: Duration = 3_600_000_000_000n;
+
+/** The smallest Duration, -1 << 63. */
+export const minDuration: Duration = -(1n << 63n);
+/** The largest Duration, 1<<63 - 1. */
+export const maxDuration: Duration = (1n << 63n) - 1n;
+
+const safe = 2 ** 53;
+
+const zeros = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
+
+/** ".ddd": v (an integer in [0, 10^prec)) as a fraction of prec digits, trailing zeros and the point dropped. */
+function frac(v: number, prec: number): string {
+  if (v === 0) return '';
+  while (v % 10 === 0) {
+    v = (v / 10) | 0;
+    prec--;
+  }
+  const s = String(v);
+  return `.${zeros[prec - s.length]}${s}`;
+}
+
+/** Formats |d| given as whole seconds (< 2^53) and nanoseconds (< 1e9), as Go's String does. */
+function formatAbs(sec: number, nsec: number): string {
+  if (sec === 0) {
+    if (nsec === 0) return '0s';
+    if (nsec < 1e3) return `${nsec}ns`;
+    if (nsec < 1e6) {
+      const r = nsec % 1e3;
+      return `${((nsec - r) / 1e3) | 0}${frac(r, 3)}µs`;
+    }
+    const r = nsec % 1e6;
+    return `${((nsec - r) / 1e6) | 0}${frac(r, 6)}ms`;
+  }
+  // Small integers (| 0) print through V8's fast path; sec itself may exceed int32.
+  const s = (sec % 60) | 0;
+  const tail = `${s}${frac(nsec, 9)}s`;
+  if (sec < 60) return tail;
+  const min = ((sec - s) / 60) | 0;
+  const m = min % 60;
+  if (min < 60) return `${m}m${tail}`;
+  return `${((min - m) / 60) | 0}h${m}m${tail}`;
+}
+
+/**
+ * String returns a string representing the duration in the form "72h3m0.5s". Leading zero units are
+ * omitted. As a special case, durations less than one second format use a smaller unit (milli-, micro-, or
+ * nanoseconds) to ensure that the leading digit is non-zero. The zero duration formats as 0s. A bigint
+ * outside the int64 range throws a RangeError.
+ */
+function string(d: Duration): string {
+  const n = Number(d);
+  if (n > -safe && n < safe) {
+    const u = n < 0 ? -n : n;
+    const nsec = (u % 1e9) | 0;
+    const s = formatAbs((u - nsec) / 1e9, nsec);
+    return n < 0 ? `-${s}` : s;
+  }
+  if (d > maxDuration || d < minDuration)
+    throw new RangeError(`time: Duration ${d} is outside the int64 range`);
+  const u = d < 0n ? -d : d;
+  const s = formatAbs(Number(u / Second), Number(u % Second) | 0);
+  return d < 0n ? `-${s}` : s;
+}
+
+/** Nanoseconds returns the duration as an integer nanosecond count. */
+function nanoseconds(d: Duration): bigint {
+  return d;
+}
+
+/** Microseconds returns the duration as an integer microsecond count (truncated toward zero). */
+function microseconds(d: Duration): bigint {
+  return d / Microsecond;
+}
+
+/** Milliseconds returns the duration as an integer millisecond count (truncated toward zero). */
+function milliseconds(d: Duration): bigint {
+  return d / Millisecond;
+}
+
+/** float64(d / unit) + float64(d % unit) / float64(unit), as Go computes Seconds, Minutes and Hours. */
+function floatIn(d: Duration, unit: number, bigUnit: bigint): number {
+  const n = Number(d);
+  if (n > -safe && n < safe) {
+    const r = n % unit;
+    return (n - r) / unit + r / unit;
+  }
+  return Number(d / bigUnit) + Number(d % bigUnit) / unit;
+}
+
+/** Seconds returns the duration as a floating point number of seconds. */
+function seconds(d: Duration): number {
+  return floatIn(d, 1e9, Second);
+}
+
+/** Minutes returns the duration as a floating point number of minutes. */
+function minutes(d: Duration): number {
+  return floatIn(d, 60e9, Minute);
+}
+
+/** Hours returns the duration as a floating point number of hours. */
+function hours(d: Duration): number {
+  return floatIn(d, 3600e9, Hour);
+}
+
+/** Truncate returns the result of rounding d toward zero to a multiple of m. If m <= 0, it returns d. */
+function truncate(d: Duration, m: Duration): Duration {
+  if (m <= 0n) return d;
+  return d - (d % m);
+}
+
+/**
+ * Round returns the result of rounding d to the nearest multiple of m. Halfway values round away from
+ * zero. If the result exceeds the largest (or smallest) Duration, Round returns that Duration. If m <= 0,
+ * Round returns d unchanged.
+ */
+function round(d: Duration, m: Duration): Duration {
+  if (m <= 0n) return d;
+  let r = d % m;
+  if (d < 0n) {
+    r = -r;
+    if (r + r < m) return d + r;
+    const d1 = d - m + r;
+    return d1 < minDuration ? minDuration : d1;
+  }
+  if (r + r < m) return d - r;
+  const d1 = d + m - r;
+  return d1 > maxDuration ? maxDuration : d1;
+}
+
+/** Abs returns the absolute value of d. As a special case, the smallest Duration becomes the largest. */
+function abs(d: Duration): Duration {
+  if (d >= 0n) return d;
+  if (d === minDuration) return maxDuration;
+  return -d;
+}
+
+/**
+ * Duration holds Go's methods of time.Duration as functions that take the receiver first:
+ * `Duration.string(d)` is Go's `d.String()`, `Duration.round(d, m)` is `d.Round(m)`. It has `string`,
+ * `round`, `truncate`, `abs`, `hours`, `minutes`, `seconds` (float64 results as numbers, computed as Go
+ * computes them), and `milliseconds`, `microseconds`, `nanoseconds` (int64 results as bigints).
+ *
+ * @example
+ * ```ts
+ * import { Duration, Hour, Minute, Second } from '@gostd/time';
+ * const d = 1n * Hour + 15n * Minute + 30n * Second + 918_273_645n;
+ * console.log(Duration.string(d));
+ * console.log(Duration.string(Duration.round(d, Second)));
+ * console.log(Duration.string(Duration.truncate(d, Minute)));
+ * console.log(Duration.minutes(d));
+ * console.log(Duration.milliseconds(d));
+ * // Output:
+ * // 1h15m30.918273645s
+ * // 1h15m31s
+ * // 1h15m0s
+ * // 75.51530456075
+ * // 4530918n
+ * ```
+ */
+export const Duration = {
+  string,
+  round,
+  truncate,
+  abs,
+  hours,
+  minutes,
+  seconds,
+  milliseconds,
+  microseconds,
+  nanoseconds,
+} as const;

@@ -1,0 +1,157 @@
+// Sleep, After and AfterFunc on Node's timers. Node's setTimeout counts whole
+// milliseconds on its loop clock and may fire a little early by the
+// monotonic clock, so each timer re-checks the monotonic clock and re-arms
+// until the full duration has passed: like Go's, they never fire early.
+import { monoClock } from './clock';
+import type { Duration } from './duration';
+import { now } from './now';
+import type { Time } from './time';
+
+const maxTimeout = 2 ** 31 - 1; // the largest delay setTimeout accepts, in ms
+
+/** Calls fire (never synchronously) once the monotonic clock has advanced by d; returns a canceller. */
+function schedule(d: Duration, fire: () => void): () => boolean {
+  if (d < 0n) d = 0n;
+  const deadline = monoClock() + d;
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  let done = false;
+  const tick = () => {
+    const left = deadline - monoClock();
+    if (left <= 0n) {
+      done = true;
+      fire();
+      return;
+    }
+    handle = setTimeout(tick, Math.min(Number((left + 999_999n) / 1_000_000n), maxTimeout));
+  };
+  handle = setTimeout(tick, Math.min(Number((d + 999_999n) / 1_000_000n), maxTimeout));
+  return () => {
+    if (done) return false;
+    done = true;
+    clearTimeout(handle);
+    return true;
+  };
+}
+
+/**
+ * Sleep returns a Promise that resolves after at least the duration d, measured on the monotonic clock.
+ * A negative or zero duration resolves at once (in the next microtask).
+ *
+ * @example
+ * ```ts
+ * import { Millisecond, now, since, sleep } from '@gostd/time';
+ * const start = now();
+ * await sleep(20n * Millisecond);
+ * console.log(since(start) >= 20n * Millisecond);
+ * // Output:
+ * // true
+ * ```
+ */
+export function sleep(d: Duration): Promise<void> {
+  return new Promise((resolve) => {
+    if (d <= 0n) resolve();
+    else schedule(d, resolve);
+  });
+}
+
+/**
+ * After waits for the duration to elapse and then resolves with the current time (which has a monotonic
+ * reading), like receiving from Go's `time.After(d)` channel.
+ *
+ * @example
+ * ```ts
+ * import { after, Millisecond, now } from '@gostd/time';
+ * const start = now();
+ * const t = await after(5n * Millisecond);
+ * console.log(t.sub(start) >= 5n * Millisecond);
+ * // Output:
+ * // true
+ * ```
+ */
+export function after(d: Duration): Promise<Time> {
+  return new Promise((resolve) => {
+    schedule(d, () => resolve(now()));
+  });
+}
+
+/**
+ * A Timer is a pending call made by {@link afterFunc}.
+ *
+ * @example
+ * ```ts
+ * import { afterFunc, Second } from '@gostd/time';
+ * const timer = afterFunc(Second, () => console.log('never printed'));
+ * console.log(timer.stop(), timer.stop());
+ * // Output:
+ * // true false
+ * ```
+ */
+export class Timer {
+  #cancel: () => boolean;
+  readonly #f: () => void;
+
+  /** @internal Use afterFunc to make a Timer. */
+  constructor(d: Duration, f: () => void) {
+    this.#f = f;
+    this.#cancel = schedule(d, f);
+  }
+
+  /**
+   * Stop prevents the Timer from firing. It returns true if the call stops the timer, false if the timer
+   * has already fired or been stopped.
+   *
+   * @example
+   * ```ts
+   * import { afterFunc, Millisecond, sleep } from '@gostd/time';
+   * const timer = afterFunc(Millisecond, () => console.log('fired'));
+   * await sleep(20n * Millisecond);
+   * console.log(timer.stop());
+   * // Output:
+   * // fired
+   * // false
+   * ```
+   */
+  stop(): boolean {
+    return this.#cancel();
+  }
+
+  /**
+   * Reset changes the timer to expire after duration d. It returns true if the timer had been active,
+   * false if the timer had expired or been stopped.
+   *
+   * @example
+   * ```ts
+   * import { afterFunc, Millisecond, sleep } from '@gostd/time';
+   * const timer = afterFunc(Millisecond, () => console.log('fired'));
+   * console.log(timer.reset(5n * Millisecond));
+   * await sleep(30n * Millisecond);
+   * // Output:
+   * // true
+   * // fired
+   * ```
+   */
+  reset(d: Duration): boolean {
+    const active = this.#cancel();
+    this.#cancel = schedule(d, this.#f);
+    return active;
+  }
+}
+
+/**
+ * AfterFunc waits for the duration to elapse and then calls f. It returns a Timer that can be used to
+ * cancel the call with its stop method.
+ *
+ * @example
+ * ```ts
+ * import { afterFunc, Millisecond, sleep } from '@gostd/time';
+ * afterFunc(20n * Millisecond, () => console.log('second'));
+ * afterFunc(Millisecond, () => console.log('first'));
+ * await sleep(60n * Millisecond);
+ * // Output:
+ * // first
+ * // second
+ * ```
+ */
+export function afterFunc(d: Duration, f: () => void): Timer {
+  return new Timer(d, f);
+}
