@@ -1,0 +1,153 @@
+// `go tool pprof`, the real client, reads our profiles: from files and from the
+// live /debug/pprof endpoint on 127.0.0.1.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goPath, hasGo } from '../../../scripts/go.ts';
+import { handler } from './http';
+import * as pprof from './index';
+import { Sink } from './testdata/read-profile';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-'));
+
+function goPprof(...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      goPath() ?? 'go',
+      ['tool', 'pprof', ...args],
+      { env: { ...process.env, PPROF_TMPDIR: tmp, HOME: tmp }, maxBuffer: 1 << 26, timeout: 60_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+    );
+  });
+}
+
+function spin_alpha(ms: number): number {
+  let x = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) x++;
+  return x;
+}
+function spin_beta(ms: number): number {
+  let x = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) x++;
+  return x;
+}
+
+/** Two labeled async jobs spinning in 1 ms chunks for ms milliseconds. */
+async function work(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  const loop = async (spin: (ms: number) => number) => {
+    while (performance.now() < until) {
+      spin(1);
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([
+    pprof.do(pprof.labels('tenant', 'alpha'), () => loop(spin_alpha)),
+    pprof.do(pprof.labels('tenant', 'beta', 'tier', 'gold'), () => loop(spin_beta)),
+  ]);
+}
+
+describe.skipIf(!hasGo('go tool pprof tests'))('go tool pprof', () => {
+  const cpuFile = path.join(tmp, 'cpu.pb.gz');
+  const heapFile = path.join(tmp, 'heap.pb.gz');
+
+  beforeAll(async () => {
+    const sink = new Sink();
+    pprof.startCPUProfile(sink, { hz: 1000 });
+    await work(800);
+    await pprof.stopCPUProfile();
+    fs.writeFileSync(cpuFile, sink.bytes());
+    const heap = new Sink();
+    pprof.setMemProfileRate(4096);
+    const keep = Array.from({ length: 20000 }, (_, i) => ({ i, text: `row ${i}` }));
+    await pprof.writeHeapProfile(heap);
+    expect(keep.length).toBe(20000);
+    fs.writeFileSync(heapFile, heap.bytes());
+  });
+
+  afterAll(() => {
+    pprof.setMemProfileRate(0);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('-tags lists the label values with their CPU time', async () => {
+    const out = await goPprof('-tags', cpuFile);
+    expect(out).toMatch(/tenant: Total/);
+    expect(out).toMatch(/\(\s*[\d.]+%\): alpha/);
+    expect(out).toMatch(/\(\s*[\d.]+%\): beta/);
+    expect(out).toMatch(/tier: Total[\s\S]*\): gold/);
+    console.log(`go tool pprof -tags:\n${out}`);
+  });
+
+  it('-top -tagfocus keeps only the samples of one label value', async () => {
+    const alpha = await goPprof('-top', '-tagfocus', 'tenant=alpha', cpuFile);
+    expect(alpha).toContain('Type: cpu');
+    expect(alpha).toContain('tagfocus=tenant=alpha');
+    expect(alpha).toContain('spin_alpha');
+    expect(alpha).not.toContain('spin_beta');
+    const gold = await goPprof('-top', '-tagfocus', 'tier=gold', cpuFile);
+    expect(gold).toContain('spin_beta');
+    expect(gold).not.toContain('spin_alpha');
+  });
+
+  it('-raw shows the sample types, the measured period and the labels of each sample', async () => {
+    const out = await goPprof('-raw', cpuFile);
+    expect(out).toContain('PeriodType: cpu nanoseconds');
+    expect(out).toMatch(/Period: \d+/);
+    expect(out).toContain('samples/count cpu/nanoseconds');
+    expect(out).toMatch(/tenant:\[alpha\]/);
+    expect(out).toMatch(/tenant:\[beta\] tier:\[gold\]|tier:\[gold\] tenant:\[beta\]/);
+    expect(out).toMatch(/\d+: 0x0 M=1 spin_alpha \S*pprof-go\.test\.ts:\d+ s=\d+/);
+  });
+
+  it('-top reads the heap profile', async () => {
+    const out = await goPprof('-top', '-sample_index=inuse_space', heapFile);
+    expect(out).toContain('Type: inuse_space');
+    const raw = await goPprof('-raw', heapFile);
+    expect(raw).toContain('inuse_objects/count inuse_space/bytes');
+    expect(raw).toContain('PeriodType: space bytes');
+  });
+
+  describe('against the live endpoint', () => {
+    let server: http.Server;
+    let base = '';
+    beforeAll(async () => {
+      server = http.createServer(handler());
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+    it('go tool pprof -raw/-tags http://127.0.0.1:PORT/debug/pprof/profile?seconds=2 works unchanged', async () => {
+      const client = goPprof('-raw', `${base}/debug/pprof/profile?seconds=2`);
+      let done = false;
+      client.then(
+        () => {
+          done = true;
+        },
+        () => {
+          done = true;
+        },
+      );
+      while (!done) await work(200); // labeled work until the client has its profile
+      const out = await client;
+      expect(out).toContain('PeriodType: cpu nanoseconds');
+      expect(out).toMatch(/tenant:\[alpha\]/);
+      expect(out).toMatch(/tier:\[gold\]/);
+      const saved = fs.readdirSync(tmp).filter((f) => f.startsWith('pprof.'));
+      expect(saved.length).toBeGreaterThan(0);
+      const tags = await goPprof('-tags', path.join(tmp, saved[saved.length - 1] as string));
+      expect(tags).toMatch(/tenant: Total/);
+    });
+
+    it('go tool pprof -top http://127.0.0.1:PORT/debug/pprof/heap works unchanged', async () => {
+      const out = await goPprof('-top', `${base}/debug/pprof/heap`);
+      expect(out).toContain('Type: inuse_space');
+    });
+  });
+});

@@ -1,0 +1,2 @@
+import { entries } from '../../tsup.config.base.ts';
+export default entries('index', 'http');
