@@ -4,7 +4,8 @@ import { defineEnv, type Env, type Var } from './define-env';
 import { goQuote, splitQuoted } from './go-quote';
 import { checkGOOSARCHPair, goarchOf, goosOf } from './goos';
 
-type Environ = Readonly<Record<string, string | undefined>>;
+/** Environ is a set of environment variables, as process.env holds them. */
+export type Environ = Readonly<Record<string, string | undefined>>;
 
 // os.endianness() without loading node:os at startup.
 const endianness = (): 'BE' | 'LE' => (new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'LE' : 'BE');
