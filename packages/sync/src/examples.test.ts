@@ -1,0 +1,3 @@
+import { testExamples } from '../../../scripts/doctest.ts';
+
+testExamples(import.meta.url);

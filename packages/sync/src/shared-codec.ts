@@ -1,0 +1,336 @@
+// How SharedMap turns keys and values into 32-bit words and back. A Codec instance is per thread: it holds
+// scratch buffers so that encoding a key for a lookup allocates nothing.
+
+/** SharedMapCodec turns values that SharedMap cannot store natively into bytes and back. */
+export interface SharedMapCodec {
+  /** encode returns the bytes that stand for value. */
+  encode(value: unknown): Uint8Array;
+  /** decode returns the value that bytes stand for. */
+  decode(bytes: Uint8Array): unknown;
+}
+
+/** MaxKeyBytes is the longest key SharedMap accepts, in UTF-8 bytes. */
+export const MaxKeyBytes = 65535;
+
+// Key types, in the low 2 bits of a record's key-info word; the byte length is above them.
+export const K_INT = 1; // an int32 number: one word
+export const K_F64 = 2; // any other number: two words (NaN canonical, -0 stored as 0)
+export const K_STR = 3; // a UTF-8 string
+
+// Value types, in the low 4 bits of a record's value-info word; the byte length is above them.
+export const V_UNDEFINED = 1;
+export const V_NULL = 2;
+export const V_FALSE = 3;
+export const V_TRUE = 4;
+export const V_INT = 5;
+export const V_F64 = 6;
+export const V_BIGINT = 7;
+export const V_STR = 8;
+export const V_BYTES = 9;
+export const V_CODEC = 10;
+
+const f64 = new Float64Array(1);
+const f64w = new Int32Array(f64.buffer);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function grow(a: Int32Array<ArrayBuffer>, words: number): Int32Array<ArrayBuffer> {
+  return a.length >= words ? a : new Int32Array(Math.max(words, a.length * 2));
+}
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = rotl(k, 15);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = rotl(h, 13);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** intHash is the hash of an int32 key. */
+export function intHash(k: number): number {
+  return fmix(k ^ 0x5bd1e995);
+}
+
+/** isWellFormed reports whether s has no lone surrogates (String.prototype.isWellFormed, Node 20). */
+function isWellFormed(s: string): boolean {
+  return (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** Codec holds one thread's encoded key (k*) and value (v*) and a buffer for values read back (r*). */
+export class Codec {
+  kType = 0;
+  kLen = 0;
+  kWords = 0;
+  kInfo = 0;
+  kHash = 0;
+  kBuf: Int32Array<ArrayBuffer> = new Int32Array(16);
+
+  vType = 0;
+  vLen = 0;
+  vWords = 0;
+  vBuf: Int32Array<ArrayBuffer> = new Int32Array(16);
+
+  rType = 0;
+  rLen = 0;
+  rBuf: Int32Array<ArrayBuffer> = new Int32Array(16);
+
+  readonly user: SharedMapCodec | undefined;
+
+  constructor(user: SharedMapCodec | undefined) {
+    this.user = user;
+  }
+
+  /** key encodes key into k*, or throws a TypeError for a key SharedMap cannot hold. */
+  key(key: unknown): void {
+    if (typeof key === 'number') {
+      if ((key | 0) === key) {
+        this.kBuf[0] = key;
+        this.setKey(K_INT, 4, 1, intHash(key));
+        return;
+      }
+      f64[0] = Number.isNaN(key) ? Number.NaN : key;
+      this.kBuf[0] = f64w[0]!;
+      this.kBuf[1] = f64w[1]!;
+      this.setKey(K_F64, 8, 2, fmix(mix(mix(0x27d4eb2f, f64w[0]!), f64w[1]!) ^ 8));
+      return;
+    }
+    if (typeof key === 'string') {
+      this.stringKey(key);
+      return;
+    }
+    throw new TypeError(`sync: SharedMap key must be a string or a number, not ${describe(key)}`);
+  }
+
+  private setKey(type: number, len: number, words: number, hash: number): void {
+    this.kType = type;
+    this.kLen = len;
+    this.kWords = words;
+    this.kInfo = type | (len << 2);
+    this.kHash = hash;
+  }
+
+  private stringKey(s: string): void {
+    const n = s.length;
+    this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
+    let buf = this.kBuf;
+    let word = 0;
+    let j = 0;
+    let h = 0x3c6ef372 ^ n;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c >= 0x80) break;
+      word |= c << ((j & 3) << 3);
+      if ((j & 3) === 3) {
+        buf[j >> 2] = word;
+        h = mix(h, word);
+        word = 0;
+      }
+    }
+    if (j === n) {
+      if (j & 3) {
+        buf[j >> 2] = word;
+        h = mix(h, word);
+      }
+      if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
+      this.setKey(K_STR, n, (n + 3) >> 2, fmix(h ^ n));
+      return;
+    }
+    // Not ASCII: encode the whole string with TextEncoder.
+    if (!isWellFormed(s))
+      throw new TypeError('sync: SharedMap key is not well-formed UTF-16 (lone surrogate)');
+    this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
+    buf = this.kBuf;
+    const bytes = new Uint8Array(buf.buffer);
+    const len = encoder.encodeInto(s, bytes).written;
+    if (len > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
+    const words = (len + 3) >> 2;
+    bytes.fill(0, len, words * 4);
+    h = 0x3c6ef372 ^ len;
+    for (let i = 0; i < words; i++) h = mix(h, buf[i]!);
+    this.setKey(K_STR, len, words, fmix(h ^ len));
+  }
+
+  /** value encodes value into v*, or throws a TypeError for a value SharedMap cannot hold. */
+  value(value: unknown): void {
+    switch (typeof value) {
+      case 'number':
+        if ((value | 0) === value && !Object.is(value, -0)) {
+          this.vBuf[0] = value;
+          this.setValue(V_INT, 4);
+        } else {
+          f64[0] = value;
+          this.vBuf[0] = f64w[0]!;
+          this.vBuf[1] = f64w[1]!;
+          this.setValue(V_F64, 8);
+        }
+        return;
+      case 'undefined':
+        this.setValue(V_UNDEFINED, 0);
+        return;
+      case 'boolean':
+        this.setValue(value ? V_TRUE : V_FALSE, 0);
+        return;
+      case 'string':
+        if (!isWellFormed(value)) {
+          throw new TypeError('sync: SharedMap string value is not well-formed UTF-16 (lone surrogate)');
+        }
+        this.setBytes(V_STR, null, value);
+        return;
+      case 'bigint':
+        this.setBytes(V_BIGINT, null, value.toString(16));
+        return;
+      case 'object':
+        if (value === null) {
+          this.setValue(V_NULL, 0);
+          return;
+        }
+        if (value instanceof Uint8Array) {
+          this.setBytes(V_BYTES, value, '');
+          return;
+        }
+    }
+    if (this.user) {
+      const bytes = this.user.encode(value);
+      if (!(bytes instanceof Uint8Array))
+        throw new TypeError('sync: SharedMap codec.encode must return a Uint8Array');
+      this.setBytes(V_CODEC, bytes, '');
+      return;
+    }
+    throw new TypeError(
+      `sync: SharedMap cannot store a value of type ${describe(value)} (store numbers, bigints, booleans, null, undefined, strings or Uint8Arrays, or pass a codec option)`,
+    );
+  }
+
+  private setValue(type: number, len: number): void {
+    this.vType = type;
+    this.vLen = len;
+    this.vWords = (len + 3) >> 2;
+  }
+
+  private setBytes(type: number, src: Uint8Array | null, s: string): void {
+    const max = src ? src.length : s.length * 3;
+    const words = (max + 3) >> 2;
+    this.vBuf = grow(this.vBuf, words + 1);
+    const buf = this.vBuf;
+    const bytes = new Uint8Array(buf.buffer);
+    let len: number;
+    if (src) {
+      bytes.set(src);
+      len = src.length;
+    } else {
+      len = encoder.encodeInto(s, bytes).written;
+    }
+    bytes.fill(0, len, ((len + 3) >> 2) * 4);
+    if (len >= 2 ** 27) throw new RangeError('sync: SharedMap value is longer than 2^27 bytes');
+    this.setValue(type, len);
+  }
+
+  /** rGrow makes room for `words` words of a value read back. */
+  rGrow(words: number): Int32Array<ArrayBuffer> {
+    this.rBuf = grow(this.rBuf, words);
+    return this.rBuf;
+  }
+
+  /** decoded returns the value read back into r*. */
+  decoded(): unknown {
+    switch (this.rType) {
+      case V_UNDEFINED:
+        return undefined;
+      case V_NULL:
+        return null;
+      case V_FALSE:
+        return false;
+      case V_TRUE:
+        return true;
+      case V_INT:
+        return this.rBuf[0]!;
+      case V_F64:
+        f64w[0] = this.rBuf[0]!;
+        f64w[1] = this.rBuf[1]!;
+        return f64[0]!;
+      case V_BIGINT: {
+        const hex = decoder.decode(new Uint8Array(this.rBuf.buffer, 0, this.rLen));
+        return hex.charCodeAt(0) === 45 ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`);
+      }
+      case V_STR:
+        return this.rLen <= 32
+          ? this.shortString()
+          : decoder.decode(new Uint8Array(this.rBuf.buffer, 0, this.rLen));
+      case V_BYTES:
+        return new Uint8Array(this.rBuf.buffer.slice(0, this.rLen));
+      case V_CODEC:
+        if (!this.user)
+          throw new TypeError('sync: SharedMap value was stored with a codec; attach with the codec');
+        return this.user.decode(new Uint8Array(this.rBuf.buffer.slice(0, this.rLen)));
+    }
+    throw new Error(`sync: SharedMap internal error: bad value type ${this.rType}`);
+  }
+
+  /** shortString decodes the short string in r* without TextDecoder (whose call costs more than the work). */
+  private shortString(): string {
+    const n = this.rLen;
+    const b = this.rBuf;
+    let s = '';
+    for (let i = 0; i < n; i++) {
+      const c = (b[i >> 2]! >>> ((i & 3) << 3)) & 255;
+      if (c >= 0x80) return decoder.decode(new Uint8Array(b.buffer, 0, n));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+
+  /**
+   * equalsRead reports whether old equals the value read back into r*, by value: `===` for numbers (NaN never
+   * matches, -0 matches 0), bigints, strings, booleans, null and undefined; bytewise for Uint8Arrays and for
+   * codec values (compared by their encodings).
+   */
+  equalsRead(old: unknown): boolean {
+    const t = this.rType;
+    switch (typeof old) {
+      case 'number':
+        if (t === V_INT) return this.rBuf[0] === old;
+        if (t === V_F64) return this.decoded() === old;
+        return false;
+      case 'undefined':
+        return t === V_UNDEFINED;
+      case 'boolean':
+        return t === (old ? V_TRUE : V_FALSE);
+      case 'string':
+      case 'bigint':
+        return (t === V_STR || t === V_BIGINT) && this.decoded() === old;
+      case 'object':
+        if (old === null) return t === V_NULL;
+        if (old instanceof Uint8Array) return t === V_BYTES && this.sameBytes(old);
+    }
+    if (t !== V_CODEC || !this.user) return false;
+    return this.sameBytes(this.user.encode(old));
+  }
+
+  private sameBytes(x: Uint8Array): boolean {
+    if (x.length !== this.rLen) return false;
+    const r = new Uint8Array(this.rBuf.buffer, 0, this.rLen);
+    for (let i = 0; i < x.length; i++) if (x[i] !== r[i]) return false;
+    return true;
+  }
+}
+
+/** describe names the type of x for an error message. */
+export function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x !== 'object') return typeof x;
+  const name = (x as { constructor?: { name?: string } }).constructor?.name;
+  return name ? `object (${name})` : 'object';
+}
