@@ -8,8 +8,10 @@ export const MAGIC = 0x314d5347;
 
 // Header words.
 export const H_MAGIC = 0;
-export const H_CURRENT = 2; // word index of the current table
-export const H_COUNT = 3; // live entries
+// H_CURRENT and the word after it are one 64-bit word: the current table (lo) and its id (hi), so that making
+// a table current is one compare-exchange that fails if the old table was retired and its block reused since.
+export const H_CURRENT = 2; // word index of the current table; H_CURRENT + 1: its id
+export const H_COUNT = 7; // live entries
 export const H_STAMP = 4; // source of unique 32-bit stamps
 export const H_TOP = 5; // bump pointer (word index)
 export const H_LIMIT = 6; // maxByteLength / 4
@@ -26,9 +28,10 @@ const CACHE = 32;
 /** Stamps a thread takes at a time. */
 const STAMP_BATCH = 1024;
 
-// The free-list link lives in word 2 of a free block: for a table that is its `next` field, so a retired
-// table keeps id 0 (dead) in word 0 while it waits on a free list.
+// The free-list link lives in word 2 of a free record block and in word 3 of a free table (its `prev` field),
+// so a retired table keeps id 0 (dead) in word 0, and its size in its header, while it waits on a free list.
 const LINK = 2;
+const TABLE_LINK = 3;
 
 /**
  * Heap is one thread's view of the shared memory. Its views have a fixed length (V8 in Node 20 makes Atomics on
@@ -115,11 +118,11 @@ export class Heap {
   /** allocTable returns the word index of a block for a table of 2^log slots. */
   allocTable(log: number): number {
     const size = tableUnits(log);
-    return this.pop(H_LISTS + 2 * (RECORD_CLASSES + log), size) || this.bump(size, true);
+    return this.pop(H_LISTS + 2 * (RECORD_CLASSES + log), size, TABLE_LINK) || this.bump(size, true);
   }
 
   freeTable(t: number, log: number): void {
-    this.push(H_LISTS + 2 * (RECORD_CLASSES + log), t);
+    this.push(H_LISTS + 2 * (RECORD_CLASSES + log), t, TABLE_LINK);
   }
 
   private bump(units: number, forTable = false): number {
@@ -159,25 +162,25 @@ export class Heap {
 
   // A Treiber stack whose head is a 64-bit word: lo = block, hi = tag bumped on every change, so a pop that
   // read a stale `next` fails its compare-exchange instead of corrupting the list (no ABA).
-  private pop(head: number, units: number): number {
+  private pop(head: number, units: number, link = LINK): number {
     for (;;) {
       const b = this.b;
       const h = Atomics.load(b, head >> 1);
       const blk = Number(BigInt.asIntN(32, h));
       if (blk === 0) return 0;
       if (!this.covers(blk + units * 4)) continue;
-      const next = Atomics.load(this.w, blk + LINK);
+      const next = Atomics.load(this.w, blk + link);
       const tag = Number(h >> 32n) + 1;
       if (Atomics.compareExchange(this.b, head >> 1, h, pack(tag, next)) === h) return blk;
     }
   }
 
-  private push(head: number, blk: number): void {
+  private push(head: number, blk: number, link = LINK): void {
     const w = this.w;
     const b = this.b;
     for (;;) {
       const h = Atomics.load(b, head >> 1);
-      Atomics.store(w, blk + LINK, Number(BigInt.asIntN(32, h)));
+      Atomics.store(w, blk + link, Number(BigInt.asIntN(32, h)));
       const tag = Number(h >> 32n) + 1;
       if (Atomics.compareExchange(b, head >> 1, h, pack(tag, blk)) === h) return;
     }

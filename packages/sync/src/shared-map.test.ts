@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { behaviourSuite } from './map-behaviour';
 import { MaxKeyBytes } from './shared-codec';
-import { SharedMap } from './shared-map';
+import { H_CURRENT } from './shared-heap';
+import { PENDING, SharedMap, T_COPY, T_LOG, T_NEXT, T_SLOTS } from './shared-map';
 
 // The behavioural suite shared with Map (Go's sync.Map contract, from Go's src/sync/map_test.go).
 behaviourSuite('SharedMap', () => new SharedMap());
@@ -164,5 +165,146 @@ describe('SharedMap memory', () => {
       m.delete(`k${i}`);
     }
     expect(m.byteLength).toBeLessThanOrEqual(after + 16 * 1024);
+  });
+});
+
+// Races staged in one thread, by calling a step of the algorithm with the arguments a paused or terminated
+// thread would have. The map's words are read directly (H_CURRENT: the current table and its id; a table's
+// word 0: its id, word T_NEXT: its next) and checked before any map call, so a regression fails instead of
+// spinning.
+describe('SharedMap races', () => {
+  /** churn stores and deletes fresh keys, which rebuilds the index every few hundred operations. */
+  function churn(m: SharedMap<string, number>, from: number, n: number): void {
+    for (let i = from; i < from + n; i++) {
+      m.store(`c${i}`, i);
+      m.delete(`c${i}`);
+    }
+  }
+
+  function withKeys(): SharedMap<string, number> {
+    const m = new SharedMap<string, number>();
+    for (let k = 0; k < 100; k++) m.store(`k${k}`, k);
+    churn(m, 0, 2000);
+    return m;
+  }
+
+  function expectKeys(m: SharedMap<string, number>): void {
+    for (let k = 0; k < 100; k++) expect(m.get(`k${k}`)).toBe(k);
+    m.store('after', 1);
+    expect(m.get('after')).toBe(1);
+    expect(m.size).toBe(101);
+  }
+
+  it('a finisher paused before promoting cannot retire a table whose block came back as current', () => {
+    const m = withKeys();
+    const w = new Int32Array(m.handle.buffer);
+    const t0 = w[H_CURRENT]!;
+    const id0 = w[t0]!;
+    let t1 = 0;
+    let id1 = 0;
+    // Tables of one size take turns in the same blocks: run until t0's block is current again.
+    for (let i = 0; !(w[H_CURRENT] === t0 && w[t0] !== id0); i += 100) {
+      if (i > 1_000_000) throw new Error("the current table's block never came back");
+      churn(m, 10_000 + i, 100);
+      if (t1 === 0 && w[H_CURRENT] !== t0) {
+        t1 = w[H_CURRENT]!;
+        id1 = w[t1]!;
+      }
+    }
+    const id2 = w[t0]!;
+    expect(w[H_CURRENT + 1]).toBe(id2);
+    // The thread that swept t0 into t1 resumes, long after, at its last step.
+    (m as unknown as { promote(t: number, id: number, nx: number, nid: number): boolean }).promote(
+      t0,
+      id0,
+      t1,
+      id1,
+    );
+    expect([w[H_CURRENT], w[H_CURRENT + 1], w[t0]]).toEqual([t0, id2, id2]);
+    expectKeys(m);
+  });
+
+  it('finishes a migration that a terminated thread left PENDING', () => {
+    const m = withKeys();
+    const w = new Int32Array(m.handle.buffer);
+    const t0 = w[H_CURRENT]!;
+    while (Atomics.load(w, t0 + T_NEXT) !== 0) churn(m, 5000, 1); // no migration under way
+    Atomics.store(w, t0 + T_NEXT, PENDING);
+    // Loads still answer from t0; the next write installs the new table, and each write moves a share over.
+    expect(m.get('k7')).toBe(7);
+    let writes = 0;
+    for (; w[H_CURRENT] === t0 && writes < 100; writes++) m.store('after', writes);
+    expect(writes).toBeLessThan(100);
+    expect(w[H_CURRENT]).not.toBe(t0);
+    expect(w[t0]).toBe(0);
+    expectKeys(m);
+  });
+
+  it('never takes the key of a moved slot for the key it looks up: the record may have been reused', () => {
+    // The index is migrating; slot `home` has moved (DONE) and key K, whose probe passes through home, sits in
+    // a later slot that has not moved yet. The record home pointed to was then freed (its key rewritten in
+    // the new table) and reused by a writer building a record for K (or leaked with K in it by a terminated
+    // worker). A probe that compared keys at home would match K there, go to the new table, and miss K.
+    type Internals = {
+      installNext(t: number, id: number): void;
+      migrateSlot(t: number, id: number, nx: number, nid: number, i: number): boolean;
+      build(): number;
+      c: { key(k: unknown): void; value(v: unknown): void };
+    };
+    const m = new SharedMap<string, number>();
+    for (let k = 0; k < 200; k++) m.store(`k${String(k).padStart(3, '0')}`, k);
+    const other = SharedMap.from<string, number>(m.handle);
+    const b = other as unknown as Internals;
+    const w = new Int32Array(m.handle.buffer);
+    const t = w[H_CURRENT]!;
+    const id = w[t]!;
+    const cap = 1 << w[t + T_LOG]!;
+    // K: a key whose slot is not its home slot; its home holds J.
+    let home = -1;
+    let slotK = -1;
+    for (let i = 0; i < cap && home < 0; i++) {
+      const unit = w[t + T_SLOTS + 2 * i]! >>> 3;
+      if (unit === 0) continue;
+      const h = w[unit << 2]! & (cap - 1);
+      const hUnit = w[t + T_SLOTS + 2 * h]! >>> 3;
+      if (h !== i && hUnit !== 0 && (i - h + cap) % cap < 32) {
+        home = h;
+        slotK = i;
+      }
+    }
+    expect(home).toBeGreaterThanOrEqual(0);
+    const keyAt = (i: number) => {
+      const r = (w[t + T_SLOTS + 2 * i]! >>> 3) << 2;
+      return new TextDecoder().decode(new Uint8Array(m.handle.buffer, (r + 4) * 4, 4));
+    };
+    const keyK = keyAt(slotK);
+    const keyJ = keyAt(home);
+    const r0 = (w[t + T_SLOTS + 2 * home]! >>> 3) << 2;
+    // Start a migration and move home only.
+    Atomics.store(w, t + T_NEXT, PENDING);
+    b.installNext(t, id);
+    const nx = w[t + T_NEXT]!;
+    expect(nx).toBeGreaterThan(PENDING);
+    expect(b.migrateSlot(t, id, nx, w[nx]!, home)).toBe(true);
+    // Rewrite J (now in the new table); the writer helps with one chunk, chosen away from home and K.
+    let chunk = 0;
+    while (chunk + 64 >= cap || [home, slotK].some((i) => i >= chunk - 32 && i < chunk + 96)) chunk += 64;
+    expect(chunk + 64).toBeLessThan(cap);
+    Atomics.store(w, t + T_COPY, chunk);
+    other.store(keyJ, -1);
+    // The same thread now builds a record for K: it reuses the block J's old record was in.
+    b.c.key(keyK);
+    b.c.value(12345);
+    expect(b.build()).toBe(r0);
+    expect(w[t + T_SLOTS + 2 * slotK]! & 4).toBe(0); // K's slot has not moved
+    // K is still in the map, with its value, for every lookup.
+    const k = Number(keyK.slice(1));
+    expect(m.get(keyK)).toBe(k);
+    expect(SharedMap.from<string, number>(m.handle).load(keyK)).toEqual([k, true]);
+    expect(m.get(keyJ)).toBe(-1);
+    for (let i = 0; i < 200; i++) {
+      const key = `k${String(i).padStart(3, '0')}`;
+      expect(m.get(key)).toBe(key === keyJ ? -1 : i);
+    }
   });
 });

@@ -19,6 +19,13 @@
 // DONE the finisher makes the new table current, sets the old table's id to 0 (which sends any thread still
 // inside it back to the start) and frees it with the records of its deleted keys.
 //
+// Table blocks are reused (tables of one size take turns in the same blocks), so a table's address alone
+// does not name it: every compare-exchange that changes which table is current, or a table's `next`, takes
+// the (table, id) or (id, next) pair as one 64-bit word, and writers read the current table and its id
+// together. A thread paused for a long time (or a stale cached id) then fails its compare-exchange or its
+// id check and starts over, instead of acting on the block's new table or spinning on a check that can
+// never pass.
+//
 // Memory is one growable SharedArrayBuffer (shared-heap.ts); a thread's views have a fixed length and are
 // remade when a pointer lies beyond them. Blocks are reused only for the same size class, and tables only
 // as tables, so a stale pointer always lands on a record or a table whose stamp or id tells it apart.
@@ -45,26 +52,33 @@ import {
   TABLE_HEADER_WORDS,
 } from './shared-heap';
 
-// Table words.
-const T_LOG = 1;
-const T_NEXT = 2;
+// Table words. Word 0 is the table's id (0 once retired) and word 1 its `next`: together one 64-bit word, so
+// every change of `next` is a compare-exchange that also checks the id. A check of the id followed by a 32-bit
+// compare-exchange would not do: a thread paused between the two could, after the table was retired and its
+// block reused for a new table, mark or link that new table (an ABA that wedged the map).
+/** T_NEXT is the word of a table that holds its `next` (exported for the tests that stage races). */
+export const T_NEXT = 1;
+/** T_LOG is the word of a table that holds log2 of its slot count. */
+export const T_LOG = 2;
 // The id of the table this one was linked to as next. A worker that dies between making a table current and
 // zeroing the old one's id leaves the old one looking alive; its `next` may later point at a reused block,
-// which T_PREV exposes.
+// which T_PREV exposes. A free table keeps its free-list link here.
 const T_PREV = 3;
 // The counters writers bump live 64 bytes away from the id and mask every reader checks, so that inserts do
 // not keep taking that cache line away from the readers.
 const T_USED = 16;
-const T_COPY = 17;
-const T_SLOTS = TABLE_HEADER_WORDS;
+/** T_COPY is the word of a table that hands out chunks of its slots to the writers that migrate it. */
+export const T_COPY = 17;
+/** T_SLOTS is the word of a table where its slots (two words each) start. */
+export const T_SLOTS = TABLE_HEADER_WORDS;
 
 // Slot flags.
 const DEL = 1;
 const SEAL = 2;
 const DONE = 4;
 
-/** T_NEXT while a migration is being set up: no new inserts, the new table is on its way. */
-const PENDING = 1;
+/** PENDING is T_NEXT while a migration is being set up: no new inserts, the new table is on its way. */
+export const PENDING = 1;
 
 const MIN_LOG = 6;
 const CHUNK = 64;
@@ -92,8 +106,9 @@ const MISSING = Symbol('missing');
 const SLOW = Symbol('slow');
 const INT_KEY_INFO = K_INT | (4 << 2);
 
-/** STRING_CACHE is the number of decoded string values a thread keeps (a power of two). */
-const STRING_CACHE = 4096;
+/** STRING_CACHE is the number of decoded string values a thread keeps per map (256 KiB of arrays). */
+const STRING_CACHE_LOG = 14;
+const STRING_CACHE = 1 << STRING_CACHE_LOG;
 
 const DEFAULT_MAX = 256 * 1024 * 1024;
 const LIMIT_MAX = 2 ** 31 - 4096;
@@ -156,12 +171,14 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private cid = 0;
   private cmask = 0;
   // The record and slot stamp of the last FOUND probe, and a cache of decoded string values: a record with
-  // a given stamp never changes, so (record, stamp) names one string for good.
+  // a given stamp never changes, so (record, stamp) names one string for good. Allocated at the first miss.
   private fr = 0;
   private fhi = 0;
-  private readonly scR = new Int32Array(STRING_CACHE);
-  private readonly scHi = new Int32Array(STRING_CACHE);
-  private readonly scS: string[] = new Array<string>(STRING_CACHE).fill('');
+  private scR = new Int32Array(0);
+  private scHi = new Int32Array(0);
+  private scS: string[] = [];
+  // The id currentTable() read with the current table.
+  private curId = 0;
   // Scratch for the key of a record being moved.
   private mk = new Int32Array(16);
 
@@ -196,7 +213,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     this.c = new Codec(options.codec);
     if (!attach) {
       const t = this.newTable(MIN_LOG);
-      Atomics.store(this.heap.w, H_CURRENT, t);
+      Atomics.store(this.heap.b, H_CURRENT >> 1, pack(Atomics.load(this.heap.w, t), t));
     }
   }
 
@@ -426,9 +443,14 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private found(): unknown {
     const c = this.c;
     if (c.rType !== V_STR) return c.decoded();
-    const i = (this.fr >>> 3) & (STRING_CACHE - 1);
+    const i = Math.imul(this.fr, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG);
     if (this.scR[i] === this.fr && this.scHi[i] === this.fhi) return this.scS[i];
     const v = c.decoded() as string;
+    if (this.scS.length === 0) {
+      this.scR = new Int32Array(STRING_CACHE);
+      this.scHi = new Int32Array(STRING_CACHE);
+      this.scS = new Array<string>(STRING_CACHE).fill('');
+    }
     this.scR[i] = this.fr;
     this.scHi[i] = this.fhi;
     this.scS[i] = v;
@@ -454,9 +476,11 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       const s = t + T_SLOTS + 2 * i;
       const hi = w[s + 1]!;
       const lo = w[s]!;
+      // A migration is passing through (and a DONE slot's key must not be looked at): the general path.
+      if (lo & SEAL) return SLOW;
       const unit = lo >>> 3;
       if (unit === 0) {
-        if (lo & SEAL || Atomics.load(w, s + 1) !== hi || Atomics.load(w, t) !== id) return SLOW;
+        if (Atomics.load(w, s + 1) !== hi || Atomics.load(w, t) !== id) return SLOW;
         return MISSING;
       }
       const r = unit << 2;
@@ -464,7 +488,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       if (w[r] === h && w[r + 1] === INT_KEY_INFO && w[r + 4] === k) {
         const info = w[r + 2]!;
         const v = w[r + 5]!;
-        if (lo & (DEL | DONE) || (info & 15) !== V_INT) return SLOW;
+        if (lo & DEL || (info & 15) !== V_INT) return SLOW;
         if (Atomics.load(w, s + 1) !== hi || Atomics.load(w, t) !== id) return SLOW;
         return v;
       }
@@ -484,13 +508,22 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
 
   /** current returns the current table and its id, read consistently. */
   private current(): [table: number, id: number] {
-    for (;;) {
-      const w = this.heap.w;
-      const t = Atomics.load(w, H_CURRENT);
-      if (!this.tableFits(t)) continue;
-      const id = Atomics.load(this.heap.w, t);
-      if (id !== 0 && Atomics.load(w, H_CURRENT) === t) return [t, id];
-    }
+    const t = this.currentTable();
+    return [t, this.curId];
+  }
+
+  /**
+   * currentTable returns the current table, leaving its id in curId. The two words are read one at a time
+   * (a 64-bit load would allocate a BigInt): if the pair changed in between, the id is another table's, and
+   * the caller's check of the table's id fails and it starts over, as for any table retired under it.
+   */
+  private currentTable(): number {
+    const w = this.heap.w;
+    this.curId = Atomics.load(w, H_CURRENT + 1);
+    const t = Atomics.load(w, H_CURRENT);
+    // The thread that made t current had all of it in its views, so the buffer already covers it: no waiting.
+    if (!this.tableFits(t)) throw new Error('sync: SharedMap internal error: current table out of bounds');
+    return t;
   }
 
   /**
@@ -498,12 +531,11 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
    * its id and mask are cached: the id check at the end of probeRead catches a cache gone stale.
    */
   private read(): number {
-    const heap = this.heap;
     for (;;) {
       // A cached table that is no longer current still answers right: its moved slots say NEXT, and once it
       // is retired its id check fails.
       const t = this.ct;
-      if (t === 0 && !this.cache(Atomics.load(heap.w, H_CURRENT))) continue;
+      if (t === 0 && !this.cache()) continue;
       const res = this.probeRead(this.ct, this.cid, this.cmask);
       if (res === NEXT) {
         const res2 = this.readNext(this.ct, this.cid);
@@ -515,11 +547,11 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     }
   }
 
-  private cache(t: number): boolean {
-    if (!this.tableFits(t)) return false;
+  /** cache makes the current table the one read() starts from; false if it changed meanwhile. */
+  private cache(): boolean {
+    const [t, id] = this.current();
     const w = this.heap.w;
-    const id = Atomics.load(w, t);
-    if (id === 0 || Atomics.load(w, H_CURRENT) !== t) return false;
+    if (Atomics.load(w, t) !== id) return false;
     this.ct = t;
     this.cid = id;
     this.cmask = (1 << Atomics.load(w, t + T_LOG)) - 1;
@@ -548,18 +580,31 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   // The reads between two Atomics.load of a slot's stamp are plain loads on x64 (whose loads are not
   // reordered with other loads), and Atomics.load elsewhere: the stamp check makes either safe to use.
 
+  // A DONE slot's record moved to the next table, where a write may since have replaced it and freed it, and
+  // the block may now hold another record, even one for the same key: so a probe never looks at the key of a
+  // DONE slot. It steps over it, and if the probe then ends at an empty slot the key may have been in a DONE
+  // slot it stepped over, so the answer is in the next table. A slot that is not DONE holds its own record
+  // for as long as its stamp does not change.
   private probeRead(t: number, id: number, mask: number): number {
     const heap = this.heap;
     let w = heap.w;
     let i = this.c.kHash & mask;
+    let moved = false;
     for (let n = 0; n <= mask; ) {
       const s = t + T_SLOTS + 2 * i;
       const hi = PLAIN ? w[s + 1]! : Atomics.load(w, s + 1);
       const lo = PLAIN ? w[s]! : Atomics.load(w, s);
+      if (lo & DONE) {
+        // DONE is final: no need to check the stamp.
+        moved = true;
+        i = (i + 1) & mask;
+        n++;
+        continue;
+      }
       const unit = lo >>> 3;
       if (unit === 0) {
         if (Atomics.load(w, s + 1) !== hi) continue;
-        if (lo & SEAL) return NEXT;
+        if (lo & SEAL || moved) return NEXT;
         return Atomics.load(w, t) === id ? ABSENT : RETRY;
       }
       const r = unit << 2;
@@ -575,10 +620,6 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
         i = (i + 1) & mask;
         n++;
         continue;
-      }
-      if (lo & DONE) {
-        if (Atomics.load(w, s + 1) !== hi) continue;
-        return NEXT;
       }
       const found = (lo & DEL) === 0 && this.readRaw(r, this.c.kWords);
       if (Atomics.load(w, s + 1) !== hi) continue;
@@ -698,9 +739,10 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     let rec = 0;
     try {
       outer: for (;;) {
-        let t = Atomics.load(heap.w, H_CURRENT);
-        if (t !== this.ct && !this.cache(t)) continue;
-        let id = this.cid;
+        // The current table and its id, read together: a cached id could be stale for a block that was retired
+        // and came back as the current table, and no check against it would ever pass.
+        let t = this.currentTable();
+        let id = this.curId;
         // Finish (a share of) any migration first: writes only ever happen in the newest table.
         for (;;) {
           const w = heap.w;
@@ -864,7 +906,8 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private startMigration(t: number, id: number): void {
     const w = this.heap.w;
     if (Atomics.load(w, H_CURRENT) !== t || Atomics.load(w, t + T_NEXT) !== 0) return;
-    if (Atomics.load(w, t) !== id || Atomics.compareExchange(w, t + T_NEXT, 0, PENDING) !== 0) return;
+    const idle = pack(0, id);
+    if (Atomics.compareExchange(this.heap.b, t >> 1, idle, pack(PENDING, id)) !== idle) return;
     this.installNext(t, id);
   }
 
@@ -881,12 +924,13 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       nx = this.newTable(log);
     } catch (e) {
       // Out of memory: t stays current (and keeps serving every write that needs no new slot).
-      Atomics.compareExchange(this.heap.w, t + T_NEXT, PENDING, 0);
+      Atomics.compareExchange(this.heap.b, t >> 1, pack(PENDING, id), pack(0, id));
       throw e;
     }
     const w = this.heap.w;
     Atomics.store(w, nx + T_PREV, id);
-    if (Atomics.load(w, t) !== id || Atomics.compareExchange(w, t + T_NEXT, PENDING, nx) !== PENDING) {
+    const pending = pack(PENDING, id);
+    if (Atomics.compareExchange(this.heap.b, t >> 1, pending, pack(nx, id)) !== pending) {
       Atomics.store(w, nx, 0);
       this.heap.freeTable(nx, log);
     }
@@ -923,11 +967,25 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
 
   /** sweep makes sure every slot of t is DONE, then makes nx current and frees t. */
   private sweep(t: number, id: number, nx: number, nid: number): boolean {
+    const cap = 1 << Atomics.load(this.heap.w, t + T_LOG);
+    for (let i = 0; i < cap; i++) if (!this.migrateSlot(t, id, nx, nid, i)) return false;
+    return this.promote(t, id, nx, nid);
+  }
+
+  /**
+   * promote makes nx (id nid), into which every slot of t (id id) has moved, the current table in t's place,
+   * then retires and frees t. It is one compare-exchange of (table, id): a sweeper paused just before it, while
+   * t was retired and its block came back as a newer current table, fails instead of retiring that table.
+   * It returns false when t is still alive and not current (only a migration's target is).
+   */
+  private promote(t: number, id: number, nx: number, nid: number): boolean {
     const w = this.heap.w;
     const log = Atomics.load(w, t + T_LOG);
     const cap = 1 << log;
-    for (let i = 0; i < cap; i++) if (!this.migrateSlot(t, id, nx, nid, i)) return false;
-    if (Atomics.compareExchange(w, H_CURRENT, t, nx) !== t) return Atomics.load(w, t) !== id;
+    const cur = pack(id, t);
+    if (Atomics.compareExchange(this.heap.b, H_CURRENT >> 1, cur, pack(nid, nx)) !== cur) {
+      return Atomics.load(w, t) !== id;
+    }
     // We retired t: anyone still inside it sees id 0 and starts over, so its memory can be reused.
     Atomics.store(w, t, 0);
     // Its live records moved to nx; the records that only held a deleted key are freed here.
@@ -951,6 +1009,13 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       const hi = Atomics.load(w, s + 1);
       const lo = Atomics.load(w, s);
       if (Atomics.load(w, s + 1) !== hi) continue;
+      // A DONE slot's record may have been freed and reused since it moved (see probeRead): step over it.
+      // If it held the key, the probe ends at an empty slot, and sealing that is all there is to do.
+      if (lo & DONE) {
+        i = (i + 1) & mask;
+        n++;
+        continue;
+      }
       const unit = lo >>> 3;
       if (unit !== 0 && !heap.covers((unit << 2) + 8)) return false;
       if (unit === 0 || this.keyAt(unit << 2)) {

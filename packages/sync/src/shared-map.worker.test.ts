@@ -1,20 +1,34 @@
 // SharedMap on real worker_threads. The workers run src/testdata/shared-map-worker.mjs, which imports the
 // built dist/index.js: run `npx tsup` before these tests (turbo builds before it tests).
+//
+// No test here can hang: every worker counts the operations it completes in a shared word, and `finish`
+// terminates all the workers and fails, naming the stalled worker, when one makes no progress for STALL_MS
+// (an operation of the map is spinning) or the test runs past its deadline, well inside vitest's timeout.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SharedMap, type SharedMapHandle } from './shared-map';
+import { H_CURRENT } from './shared-heap';
+import { SharedMap, type SharedMapHandle, T_NEXT } from './shared-map';
 
 const script = fileURLToPath(new URL('./testdata/shared-map-worker.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
+/** STALL_MS is how long a worker may go without completing an operation before the test calls it stuck. */
+const STALL_MS = 20_000;
+/** DEADLINE_MS is how long one test may take (vitest's own timeout is 60 s). */
+const DEADLINE_MS = 50_000;
+
 type Result = Record<string, number>;
 
 interface Running {
+  task: string;
   worker: Worker;
   result: Promise<Result>;
   started: Promise<void>;
+  /** progress[0] counts the operations the worker completed. */
+  progress: Int32Array;
+  finished: boolean;
 }
 
 function start(
@@ -23,22 +37,83 @@ function start(
   data: Record<string, unknown> = {},
   stop?: Int32Array,
 ): Running {
+  const progress = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(script, {
-    workerData: { handle: map.handle, task, stopBuffer: stop?.buffer, ...data },
+    workerData: {
+      handle: map.handle,
+      task,
+      stopBuffer: stop?.buffer,
+      progressBuffer: progress.buffer,
+      ...data,
+    },
   });
   let markStarted: () => void = () => {};
   const started = new Promise<void>((res) => {
     markStarted = res;
   });
-  const result = new Promise<Result>((resolve, reject) => {
+  const run: Running = { task, worker, result: Promise.resolve({}), started, progress, finished: false };
+  run.result = new Promise<Result>((resolve, reject) => {
     worker.on('message', (msg: Result & { done?: boolean; started?: boolean }) => {
       if (msg.started) markStarted();
-      if (msg.done) resolve(msg);
+      if (msg.done) {
+        run.finished = true;
+        resolve(msg);
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`worker ${task} exited with ${code} before finishing`)));
   });
-  return { worker, result, started };
+  run.result.catch(() => {}); // finish reports the failure
+  return run;
+}
+
+/**
+ * watch resolves with `what` once it settles, but first terminates every run and rejects with a message that
+ * names the stalled worker if one of runs stops completing operations for STALL_MS, or `until` passes.
+ */
+async function watch<T>(what: Promise<T>, runs: Running[], until: number, label: string): Promise<T> {
+  const last = runs.map((r) => ({ ops: Atomics.load(r.progress, 0), at: Date.now() }));
+  let timer: ReturnType<typeof setInterval> | undefined;
+  // Set before the workers are terminated, so that it, not their exit, is what the test reports.
+  let problem = '';
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      const now = Date.now();
+      runs.forEach((r, i) => {
+        const ops = Atomics.load(r.progress, 0);
+        const seen = last[i]!;
+        if (ops !== seen.ops || r.finished) {
+          seen.ops = ops;
+          seen.at = now;
+        } else if (now - seen.at >= STALL_MS && !problem) {
+          problem =
+            `${label}: worker ${i} (${r.task}) completed no operation for ${Math.round((now - seen.at) / 1000)} s ` +
+            `after ${ops}: a SharedMap operation is spinning (livelock or hang)`;
+        }
+      });
+      if (!problem && now > until) {
+        const counts = runs.map(
+          (r) => `${r.task} ${Atomics.load(r.progress, 0)}${r.finished ? ' (done)' : ''}`,
+        );
+        problem = `${label}: still running after the test's ${DEADLINE_MS / 1000} s deadline; ops so far: ${counts.join(', ')}`;
+      }
+      if (!problem) return;
+      clearInterval(timer);
+      Promise.all(runs.map((r) => r.worker.terminate())).then(() => reject(new Error(problem)));
+    }, 250);
+  });
+  try {
+    return await Promise.race([what, stalled]);
+  } catch (e) {
+    throw problem ? new Error(problem) : e;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** finish waits for the results of runs, under watch. */
+function finish(runs: Running[], until: number, label: string): Promise<Result[]> {
+  return watch(Promise.all(runs.map((r) => r.result)), runs, until, label);
 }
 
 function stopFlag(): Int32Array {
@@ -46,6 +121,7 @@ function stopFlag(): Int32Array {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const deadline = () => Date.now() + DEADLINE_MS;
 
 beforeAll(() => {
   if (!existsSync(dist)) throw new Error('dist/index.js is missing: run `npx tsup` before the worker tests');
@@ -57,7 +133,7 @@ describe('SharedMap across worker_threads', () => {
     const keys = ['hits', 7, 'misses'];
     const n = 100_000;
     const runs = [0, 1, 2, 3].map(() => start(m, 'increment', { keys, n }));
-    const results = await Promise.all(runs.map((r) => r.result));
+    const results = await finish(runs, deadline(), 'CAS increments');
     const total = keys.reduce<number>((sum, k) => sum + (m.get(k) ?? 0), 0);
     expect(total).toBe(4 * n);
     // Each key got its share exactly (round robin from every worker).
@@ -75,12 +151,16 @@ describe('SharedMap across worker_threads', () => {
     const span = 2000;
     const stable = 500;
     for (let k = span + 1; k <= span + stable; k++) m.store(k, 3 * k);
+    const until = deadline();
     const stop = stopFlag();
     const writers = [1, 2].map((seed) => start(m, 'churn', { span, seed }, stop));
     const ranger = start(m, 'ranger', { span, stable }, stop);
-    await sleep(1500);
+    await watch(sleep(1500), [ranger, ...writers], until, 'range under writers');
     Atomics.store(stop, 0, 1);
-    const [r, ...w] = await Promise.all([ranger.result, ...writers.map((x) => x.result)]);
+    const [r, ...w] = (await finish([ranger, ...writers], until, 'range under writers')) as [
+      Result,
+      ...Result[],
+    ];
     console.log(`ranges: ${r.ranges} while writers made ${w.map((x) => x.ops).join(' + ')} writes`);
     expect(r.ranges).toBeGreaterThan(0);
     expect(r).toMatchObject({ twice: 0, missing: 0, bad: 0 });
@@ -90,25 +170,30 @@ describe('SharedMap across worker_threads', () => {
   it('keeps working for everyone after workers are terminated in the middle of writes', async () => {
     const m = new SharedMap<string | number, unknown>();
     for (let k = 0; k < 1000; k++) m.store(`keep${k}`, 2 * k);
+    const until = deadline();
     let killed = 0;
     for (let round = 0; round < 6; round++) {
       const runs = [0, 1].map((i) => start(m, 'mayhem', { seed: round * 2 + i + 1 }));
-      await Promise.all(runs.map((r) => r.started));
-      await sleep(20 + ((round * 37) % 60));
+      await watch(Promise.all(runs.map((r) => r.started)), runs, until, `mayhem round ${round} start`);
+      await watch(sleep(20 + ((round * 37) % 60)), runs, until, `mayhem round ${round}`);
       for (const r of runs) {
-        r.result.catch(() => {});
         await r.worker.terminate();
         killed++;
       }
     }
-    // The entries nobody touched are intact, and the map still serves reads and writes from every thread.
-    for (let k = 0; k < 1000; k++) expect(m.get(`keep${k}`)).toBe(2 * k);
+    // The map still serves writes and reads from every thread (in workers first, so that a wedged map fails
+    // with a message instead of hanging this thread), and the entries nobody touched are intact.
     const before = (m.get('ctr') as number | undefined) ?? 0;
     const n = 20_000;
-    await Promise.all([0, 1].map(() => start(m, 'increment', { keys: ['ctr'], n }).result));
+    await finish(
+      [0, 1].map(() => start(m, 'increment', { keys: ['ctr'], n })),
+      until,
+      'increments after the kills',
+    );
     expect(m.get('ctr')).toBe(before + 2 * n);
     const readers = [0, 1].map(() => start(m, 'reader', { stable: 1000, prefix: 'keep', n: 100_000 }));
-    for (const r of await Promise.all(readers.map((x) => x.result))) expect(r.wrong).toBe(0);
+    for (const r of await finish(readers, until, 'reads after the kills')) expect(r.wrong).toBe(0);
+    for (let k = 0; k < 1000; k++) expect(m.get(`keep${k}`)).toBe(2 * k);
     let visited = 0;
     m.range(() => {
       visited++;
@@ -123,12 +208,17 @@ describe('SharedMap across worker_threads', () => {
   it('reuses deleted space: a steady store/delete loop of new keys stays within bounded memory', async () => {
     const m = new SharedMap();
     for (let k = 0; k < 100; k++) m.store(k, k);
-    const first = await Promise.all(
-      [1, 2].map((i) => start(m, 'storeDelete', { prefix: `a${i}-`, n: 20_000 }).result),
+    const until = deadline();
+    const first = await finish(
+      [1, 2].map((i) => start(m, 'storeDelete', { prefix: `a${i}-`, n: 20_000 })),
+      until,
+      'store/delete (first run)',
     );
     const after = m.byteLength;
-    const second = await Promise.all(
-      [1, 2].map((i) => start(m, 'storeDelete', { prefix: `b${i}-`, n: 100_000 }).result),
+    const second = await finish(
+      [1, 2].map((i) => start(m, 'storeDelete', { prefix: `b${i}-`, n: 100_000 })),
+      until,
+      'store/delete (second run)',
     );
     const end = m.byteLength;
     console.log(
@@ -145,11 +235,18 @@ describe('SharedMap across worker_threads', () => {
     const stable = 2000;
     for (let k = 0; k < stable; k++) m.store(k, 2 * k);
     const bytesBefore = m.handle.buffer.byteLength;
+    const until = deadline();
     const stop = stopFlag();
     const readers = [0, 1].map(() => start(m, 'reader', { stable }, stop));
-    const filled = await start(m, 'fill', { prefix: 'grow', n: 100_000 }).result;
+    const filler = start(m, 'fill', { prefix: 'grow', n: 100_000 });
+    const [filled] = await watch(
+      filler.result.then((f) => [f]),
+      [filler, ...readers],
+      until,
+      'grow in place',
+    );
     Atomics.store(stop, 0, 1);
-    const results = await Promise.all(readers.map((r) => r.result));
+    const results = await finish(readers, until, 'readers during growth');
     console.log(
       `grew ${bytesBefore} -> ${filled.bytes} bytes during ${results.map((r) => r.loads).join(' + ')} loads`,
     );
@@ -157,5 +254,40 @@ describe('SharedMap across worker_threads', () => {
     for (const r of results) expect(r.wrong).toBe(0);
     expect(m.size).toBe(stable + 100_000);
     expect(m.get('grow99999')).toBe(99_999);
+  });
+
+  it('a writer whose cached table was retired and came back as the current table, mid-migration, does not spin', async () => {
+    // The staleWriter worker caches the current table (t0, id0) and waits. This thread then stores and deletes
+    // fresh keys, which rebuilds the index every few hundred operations; tables of one size take turns in the
+    // same blocks, so t0's block comes back as the current table under a new id. It stops in the middle of a
+    // migration of that table, which only a writer can finish. A writer that trusted its cached id found
+    // every check failing and spun forever (a livelock seen once in ~45 loaded CI runs of the store/delete test).
+    const m = new SharedMap<string, number | string>();
+    for (let k = 0; k < 100; k++) m.store(`k${k}`, k);
+    for (let i = 0; i < 2000; i++) {
+      m.store(`w${i}`, i);
+      m.delete(`w${i}`);
+    }
+    const until = deadline();
+    const stop = stopFlag();
+    const writer = start(m, 'staleWriter', { n: 2000 }, stop);
+    await watch(writer.started, [writer], until, 'stale writer start');
+    const w = new Int32Array(m.handle.buffer);
+    const t0 = w[H_CURRENT]!;
+    const id0 = w[t0]!;
+    let pairs = 0;
+    while (!(w[H_CURRENT] === t0 && w[t0] !== id0 && w[t0 + T_NEXT] !== 0)) {
+      if (pairs > 1_000_000) throw new Error("the current table's block never came back");
+      m.store(`x${pairs}`, pairs);
+      m.delete(`x${pairs}`);
+      pairs++;
+    }
+    Atomics.store(stop, 0, 1);
+    Atomics.notify(stop, 0);
+    await finish([writer], until, 'stale writer');
+    console.log(`stale writer: table block came back mid-migration after ${pairs} store/delete pairs`);
+    expect(m.get('stale')).toBe('written');
+    expect(m.size).toBe(101);
+    for (let k = 0; k < 100; k++) expect(m.get(`k${k}`)).toBe(k);
   });
 });

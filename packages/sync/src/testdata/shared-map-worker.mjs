@@ -1,12 +1,20 @@
 // A worker for shared-map.worker.test.ts: attaches to the SharedMap in workerData.handle (from the built
 // dist, so run `npx tsup` first) and runs one task. `stop` is an Int32Array over a SharedArrayBuffer; tasks
-// that loop run until stop[0] becomes 1. Every task posts one result message when it ends.
+// that loop run until stop[0] becomes 1. Every task posts one result message when it ends. Tasks count the
+// operations they complete in progress[0] (a SharedArrayBuffer the test watches): a count that stops moving
+// means an operation of the map is spinning, and the test terminates the workers and says so.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SharedMap } from '../../dist/index.js';
 
-const { handle, task, stopBuffer } = workerData;
+const { handle, task, stopBuffer, progressBuffer } = workerData;
 const m = SharedMap.from(handle);
 const stop = stopBuffer ? new Int32Array(stopBuffer) : new Int32Array(1);
+const progress = progressBuffer ? new Int32Array(progressBuffer) : new Int32Array(1);
+
+/** tick records that one more operation completed. */
+function tick() {
+  Atomics.add(progress, 0, 1);
+}
 
 /** A small deterministic PRNG (xorshift32), seeded per worker. */
 function rng(seed) {
@@ -34,7 +42,10 @@ const tasks = {
   // CAS-increment each of `keys` n times, round robin.
   increment({ keys, n }) {
     let retries = 0;
-    for (let i = 0; i < n; i++) retries += increment(keys[i % keys.length]) - 1;
+    for (let i = 0; i < n; i++) {
+      retries += increment(keys[i % keys.length]) - 1;
+      tick();
+    }
     return { retries };
   },
 
@@ -48,6 +59,7 @@ const tasks = {
         if (r() % 3 === 0) m.delete(k);
         else m.store(k, k * round);
       }
+      tick();
     }
     return { ops };
   },
@@ -69,6 +81,7 @@ const tasks = {
       });
       for (let k = span + 1; k <= span + stable; k++) if (!seen.has(k)) missing++;
       ranges++;
+      tick();
     }
     return { ranges, bad, missing, twice };
   },
@@ -85,13 +98,17 @@ const tasks = {
         const [v, ok] = m.load(prefix ? `${prefix}${k}` : k);
         if (!ok || v !== 2 * k) wrong++;
       }
+      tick();
     }
     return { loads, wrong };
   },
 
   // Insert n fresh keys `${prefix}${i}` -> i (the map grows while others read).
   fill({ prefix, n }) {
-    for (let i = 0; i < n; i++) m.store(`${prefix}${i}`, i);
+    for (let i = 0; i < n; i++) {
+      m.store(`${prefix}${i}`, i);
+      tick();
+    }
     return { bytes: m.handle.buffer.byteLength };
   },
 
@@ -102,8 +119,28 @@ const tasks = {
       const k = `${prefix}${i}`;
       m.store(k, `value ${i}`);
       m.delete(k);
+      tick();
     }
     return { ops: i, bytes: m.byteLength };
+  },
+
+  // Attach and load (which caches the current table), then wait for stop[0] to become 1 while the test
+  // rebuilds the index under it until that table's block comes back as the current table, in the middle of
+  // a migration; then write. A writer that trusted its cached table id would spin here forever.
+  staleWriter({ n }) {
+    m.load('k0');
+    parentPort.postMessage({ started: true });
+    while (Atomics.load(stop, 0) === 0) {
+      Atomics.wait(stop, 0, 0, 100);
+      tick();
+    }
+    for (let i = 0; i < n; i++) {
+      m.store(`stale${i}`, i);
+      m.delete(`stale${i}`);
+      tick();
+    }
+    m.store('stale', 'written');
+    return { ops: n };
   },
 
   // Everything at once, forever: fresh-key churn (migrations), CAS increments and Uint8Array values; the
@@ -112,6 +149,7 @@ const tasks = {
     const r = rng(seed);
     parentPort.postMessage({ started: true });
     for (let i = 0; ; i++) {
+      tick();
       const k = `t${seed}-${r() % 5000}`;
       switch (r() % 6) {
         case 0:
