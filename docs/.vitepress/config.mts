@@ -46,6 +46,14 @@ const packageItems: DefaultTheme.SidebarItem[] = present.map((p) => ({
   ],
 }));
 
+/** The guide pages, in the top bar and at the head of the sidebar. */
+const guide = [
+  { text: 'Getting started', link: '/getting-started' },
+  { text: 'Conventions', link: '/conventions' },
+  { text: 'Benchmarks', link: '/benchmarks' },
+  { text: 'Contributing', link: '/contributing' },
+];
+
 export default defineConfig({
   title: 'gostd',
   description: "Faithful, fast ports of pieces of Go's standard library for Node.js",
@@ -71,21 +79,11 @@ export default defineConfig({
   vite: { customLogger: logger },
   themeConfig: {
     logo: '/logo.svg',
-    nav: [
-      { text: 'Getting started', link: '/getting-started' },
-      { text: 'Conventions', link: '/conventions' },
-      { text: 'Benchmarks', link: '/benchmarks' },
-      { text: 'Contributing', link: '/contributing' },
-    ],
+    nav: guide,
     sidebar: [
       {
         text: 'Guide',
-        items: [
-          { text: 'Getting started', link: '/getting-started' },
-          { text: 'Conventions', link: '/conventions' },
-          { text: 'Benchmarks', link: '/benchmarks' },
-          { text: 'Contributing', link: '/contributing' },
-        ],
+        items: guide,
       },
       { text: 'Packages', items: packageItems },
     ],
