@@ -1,27 +1,43 @@
-// The baseline of the SharedMap benchmark, as in the Go 1.9 blog post's MyMap (a map guarded by one
-// sync.Mutex): a shared open-addressing hash table of int32 keys and float64 values behind ONE lock word,
-// taken with Atomics.compareExchange and waited on with Atomics.wait (a futex-style mutex). Deletion shifts
-// entries back (linear probing without tombstones), so churn needs no cleanup.
+// The baselines of the SharedMap benchmark, as in the Go 1.9 blog post's MyMap (a map guarded by one
+// sync.Mutex): a shared open-addressing hash table of int32 keys and float64 values behind ONE lock word.
+// Deletion shifts entries back (linear probing without tombstones), so churn needs no cleanup.
+//
+// Two locks, both on Atomics:
+// - 'v8': the mutex of V8's own Atomics article (https://v8.dev/features/atomics, its lockSync and unlock),
+//   which is also what small npm lock packages (atomic-lock, @devteks/node-atomics) ship: compareExchange
+//   0 -> 1, else Atomics.wait while it is 1; unlock compareExchanges back to 0 and notifies one waiter.
+// - 'spin': a tuned futex mutex (Drepper's "Futexes Are Tricky", mutex 3, with 100 tries first): it spins
+//   before sleeping and notifies only when someone sleeps, so with tiny critical sections it rarely sleeps.
 
-const LOCK = 0; // 0 free, 1 locked, 2 locked with waiters
+const LOCK = 0; // v8: 0 free, 1 locked. spin: 0 free, 1 locked, 2 locked with waiters
 const COUNT = 1;
 const SLOTS = 4; // slot i: words SLOTS + 4i (state: 0 empty, 1 full), +1 key; float64 value at +2..3
 
 /** MutexMap is an int -> number hash map in a SharedArrayBuffer guarded by a single Atomics mutex. */
 export class MutexMap {
-  /** @param {SharedArrayBuffer | number} bufOrCapacity a buffer from another MutexMap, or a power of two */
-  constructor(bufOrCapacity) {
+  /**
+   * @param {SharedArrayBuffer | number} bufOrCapacity a buffer from another MutexMap, or a power of two
+   * @param {'v8' | 'spin'} kind which lock guards the table (every MutexMap on one buffer must use the same)
+   */
+  constructor(bufOrCapacity, kind) {
     this.buf =
       typeof bufOrCapacity === 'number' ? new SharedArrayBuffer(16 + 16 * bufOrCapacity) : bufOrCapacity;
     this.w = new Int32Array(this.buf);
     this.f = new Float64Array(this.buf);
     this.mask = (this.w.length - SLOTS) / 4 - 1;
+    if (kind !== 'v8' && kind !== 'spin') throw new TypeError(`MutexMap: unknown lock ${kind}`);
+    this.spin = kind === 'spin';
   }
 
   lock() {
     const w = this.w;
     let c = Atomics.compareExchange(w, LOCK, 0, 1);
     if (c === 0) return;
+    if (!this.spin) {
+      do Atomics.wait(w, LOCK, 1);
+      while (Atomics.compareExchange(w, LOCK, 0, 1) !== 0);
+      return;
+    }
     for (let spin = 0; spin < 100 && c !== 0; spin++) c = Atomics.compareExchange(w, LOCK, 0, 1);
     if (c === 0) return;
     if (c !== 2) c = Atomics.exchange(w, LOCK, 2);
@@ -32,6 +48,12 @@ export class MutexMap {
   }
 
   unlock() {
+    if (!this.spin) {
+      if (Atomics.compareExchange(this.w, LOCK, 1, 0) !== 1)
+        throw new Error('MutexMap: unlock of an unlocked mutex');
+      Atomics.notify(this.w, LOCK, 1);
+      return;
+    }
     if (Atomics.exchange(this.w, LOCK, 0) === 2) Atomics.notify(this.w, LOCK, 1);
   }
 

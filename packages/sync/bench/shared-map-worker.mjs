@@ -1,4 +1,4 @@
-// A benchmark worker: attaches to the three maps it is given and runs `n` operations of one kind on one of
+// A benchmark worker: attaches to the maps it is given and runs `n` operations of one kind on one of
 // them per message, then answers. Keys are pseudo-random (xorshift32), as in the Go post's benchmark.
 import { parentPort, workerData } from 'node:worker_threads';
 import NpmSharedMap from 'sharedmap';
@@ -7,7 +7,8 @@ import { MutexMap } from './mutex-map.mjs';
 
 const gostd = SharedMap.from(workerData.gostd);
 const gostdStr = SharedMap.from(workerData.gostdStr);
-const mutex = new MutexMap(workerData.mutex);
+const mutexV8 = new MutexMap(workerData.mutexV8, 'v8');
+const mutexSpin = new MutexMap(workerData.mutexSpin, 'spin');
 const npm = workerData.npm;
 Object.setPrototypeOf(npm, NpmSharedMap.prototype);
 const { keySpace, strKeys } = workerData;
@@ -42,30 +43,56 @@ const runs = {
       gostd.delete((x >>> 0) % keySpace);
     }
   },
-  'mutex map store'(n) {
+  'mutex map (V8 lock) store'(n) {
     for (let i = 0; i < n; i++) {
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;
       const k = (x >>> 0) % keySpace;
-      mutex.store(k, k);
+      mutexV8.store(k, k);
     }
   },
-  'mutex map load'(n) {
+  'mutex map (V8 lock) load'(n) {
     for (let i = 0; i < n; i++) {
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;
-      const v = mutex.load((x >>> 0) % keySpace);
+      const v = mutexV8.load((x >>> 0) % keySpace);
       if (v !== undefined) sink += v;
     }
   },
-  'mutex map delete'(n) {
+  'mutex map (V8 lock) delete'(n) {
     for (let i = 0; i < n; i++) {
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;
-      mutex.delete((x >>> 0) % keySpace);
+      mutexV8.delete((x >>> 0) % keySpace);
+    }
+  },
+  'mutex map (spin lock) store'(n) {
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      const k = (x >>> 0) % keySpace;
+      mutexSpin.store(k, k);
+    }
+  },
+  'mutex map (spin lock) load'(n) {
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      const v = mutexSpin.load((x >>> 0) % keySpace);
+      if (v !== undefined) sink += v;
+    }
+  },
+  'mutex map (spin lock) delete'(n) {
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      mutexSpin.delete((x >>> 0) % keySpace);
     }
   },
   'SharedMap string load'(n) {

@@ -59,9 +59,21 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** intHash is the hash of an int32 key. */
+/**
+ * intHash is the hash of an int32 key: Fibonacci hashing (the key times 2^32 / φ), whose high bits, the ones
+ * home() takes, spread consecutive keys evenly over the index (no two of 0..n-1 share a slot while the index
+ * has at least 2n slots) and keep strided keys (multiples of 1024, say) apart too.
+ */
 export function intHash(k: number): number {
-  return fmix(k ^ 0x5bd1e995);
+  return Math.imul(k, 0x9e3779b9);
+}
+
+/**
+ * home returns the slot where a key with this hash starts its probe in an index of mask + 1 slots (a power of
+ * two): the hash's top bits, which every hash here mixes best.
+ */
+export function home(hash: number, mask: number): number {
+  return hash >>> Math.clz32(mask);
 }
 
 /** isWellFormed reports whether s has no lone surrogates (String.prototype.isWellFormed, Node 20). */

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { behaviourSuite } from './map-behaviour';
-import { MaxKeyBytes } from './shared-codec';
+import { home as homeSlot, intHash, MaxKeyBytes } from './shared-codec';
 import { H_CURRENT } from './shared-heap';
 import { PENDING, SharedMap, T_COPY, T_LOG, T_NEXT, T_SLOTS } from './shared-map';
 
@@ -60,6 +61,32 @@ describe('SharedMap keys', () => {
     }
     expect(() => m.store('\uD800', 1)).toThrow(/lone surrogate/);
     expect(m.size).toBe(0);
+  });
+
+  it('hashes int32 keys by a bijection that gives consecutive keys distinct home slots', () => {
+    // The int fast path of load and get relies on the bijection: a record of an int32 key whose hash
+    // matches is a record of that key. 0x144cbc89 is the inverse of the multiplier modulo 2^32.
+    expect(Math.imul(0x9e3779b9, 0x144cbc89)).toBe(1);
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (k) => {
+        expect(Math.imul(intHash(k), 0x144cbc89)).toBe(k);
+      }),
+    );
+    for (const log of [6, 10, 17]) {
+      const mask = (1 << log) - 1;
+      const seen = new Set<number>();
+      for (let k = 0; k < 1 << (log - 1); k++) seen.add(homeSlot(intHash(k), mask));
+      expect(seen.size).toBe(1 << (log - 1));
+    }
+    // Keys that differ only in high bits (a stride of 65,536) spread like random ones: 1,024 random homes
+    // among 2,048 slots take about 2048 (1 - e^-0.5) = 806 distinct slots.
+    const strided = new Set<number>();
+    for (let k = 0; k < 1024; k++) strided.add(homeSlot(intHash(k * 65536), 2047));
+    expect(strided.size).toBeGreaterThan(760);
+    // And the map answers for all of them.
+    const m = new SharedMap<number, number>();
+    for (let k = 0; k < 4096; k++) m.store(k * 1024, k);
+    for (let k = 0; k < 4096; k++) expect(m.get(k * 1024)).toBe(k);
   });
 });
 
@@ -265,7 +292,7 @@ describe('SharedMap races', () => {
     for (let i = 0; i < cap && home < 0; i++) {
       const unit = w[t + T_SLOTS + 2 * i]! >>> 3;
       if (unit === 0) continue;
-      const h = w[unit << 2]! & (cap - 1);
+      const h = homeSlot(w[unit << 2]!, cap - 1);
       const hUnit = w[t + T_SLOTS + 2 * h]! >>> 3;
       if (h !== i && hUnit !== 0 && (i - h + cap) % cap < 32) {
         home = h;

@@ -32,6 +32,7 @@
 import {
   Codec,
   describe,
+  home,
   intHash,
   K_F64,
   K_INT,
@@ -101,8 +102,7 @@ const OP_CAD = 6;
 /** PLAIN is true where plain typed-array loads are ordered like Atomics loads (x86-64). */
 const PLAIN = typeof process !== 'undefined' && process.arch === 'x64';
 
-/** Results of intLoad besides a value. */
-const MISSING = Symbol('missing');
+/** The result of intLoad when the general path must decide. */
 const SLOW = Symbol('slow');
 const INT_KEY_INFO = K_INT | (4 << 2);
 
@@ -286,7 +286,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   load(key: K): [value: V | undefined, ok: boolean] {
     if (PLAIN && typeof key === 'number' && (key | 0) === key) {
       const v = this.intLoad(key);
-      if (v !== SLOW) return v === MISSING ? [undefined, false] : [v as V, true];
+      if (v !== SLOW) return v === undefined ? [undefined, false] : [v as V, true];
     }
     this.c.key(key);
     return this.read() === FOUND ? [this.found() as V, true] : [undefined, false];
@@ -296,7 +296,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   get(key: K): V | undefined {
     if (PLAIN && typeof key === 'number' && (key | 0) === key) {
       const v = this.intLoad(key);
-      if (v !== SLOW) return v === MISSING ? undefined : (v as V);
+      if (v !== SLOW) return v as V | undefined;
     }
     this.c.key(key);
     if (this.read() !== FOUND) return undefined;
@@ -460,9 +460,10 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   /**
    * intLoad is the fast path of load and get for an int32 key whose value is an int32, in the table read()
    * used last, on x64: the same reads and checks as read() and probeRead(), without their generality. It
-   * returns the value, MISSING, or SLOW when the general path must decide.
+   * returns the value (never undefined: it only answers for int32 values), undefined when the key is not
+   * there, or SLOW when the general path must decide.
    */
-  private intLoad(k: number): number | typeof MISSING | typeof SLOW {
+  private intLoad(k: number): number | undefined | typeof SLOW {
     const t = this.ct;
     if (t === 0) return SLOW;
     const heap = this.heap;
@@ -471,7 +472,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const id = this.cid;
     const mask = this.cmask;
     const h = intHash(k);
-    let i = h & mask;
+    let i = home(h, mask);
     for (let n = 0; n <= mask; n++) {
       const s = t + T_SLOTS + 2 * i;
       const hi = w[s + 1]!;
@@ -481,15 +482,20 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       const unit = lo >>> 3;
       if (unit === 0) {
         if (Atomics.load(w, s + 1) !== hi || Atomics.load(w, t) !== id) return SLOW;
-        return MISSING;
+        return undefined;
       }
       const r = unit << 2;
       if (r + 8 > len) return SLOW;
-      if (w[r] === h && w[r + 1] === INT_KEY_INFO && w[r + 4] === k) {
+      // intHash is a bijection of int32 keys, so a record of an int32 key with hash h is a record of k.
+      if (w[r] === h && w[r + 1] === INT_KEY_INFO) {
         const info = w[r + 2]!;
         const v = w[r + 5]!;
         if (lo & DEL || (info & 15) !== V_INT) return SLOW;
-        if (Atomics.load(w, s + 1) !== hi || Atomics.load(w, t) !== id) return SLOW;
+        // Only the stamp needs checking here, not the table's id: t may have been retired and its block reused
+        // by another table since it was cached, but every slot is sealed (with a fresh stamp) before its table
+        // is retired, and a slot of any live table that holds the key and is not sealed holds the key's latest
+        // state (a key is written in the next table only once its slot in the old one is DONE).
+        if (Atomics.load(w, s + 1) !== hi) return SLOW;
         return v;
       }
       if (Atomics.load(w, s + 1) !== hi) return SLOW;
@@ -588,7 +594,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private probeRead(t: number, id: number, mask: number): number {
     const heap = this.heap;
     let w = heap.w;
-    let i = this.c.kHash & mask;
+    let i = home(this.c.kHash, mask);
     let moved = false;
     for (let n = 0; n <= mask; ) {
       const s = t + T_SLOTS + 2 * i;
@@ -623,7 +629,8 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       }
       const found = (lo & DEL) === 0 && this.readRaw(r, this.c.kWords);
       if (Atomics.load(w, s + 1) !== hi) continue;
-      if (Atomics.load(w, t) !== id) return RETRY;
+      // No need to check t's id here (see intLoad): a slot that holds the key and is not sealed holds its
+      // latest state, in whichever table t's block now is. Only an empty slot's answer depends on the table.
       this.fr = r;
       this.fhi = hi;
       return found ? FOUND : ABSENT;
@@ -768,7 +775,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
         let w = heap.w;
         let b = heap.b;
         const mask = (1 << Atomics.load(w, t + T_LOG)) - 1;
-        let i = c.kHash & mask;
+        let i = home(c.kHash, mask);
         for (let n = 0; n <= mask; ) {
           const sw = t + T_SLOTS + 2 * i;
           const si = sw >> 1;
@@ -1003,7 +1010,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const heap = this.heap;
     const w = heap.w;
     const mask = (1 << Atomics.load(w, t + T_LOG)) - 1;
-    let i = this.c.kHash & mask;
+    let i = home(this.c.kHash, mask);
     for (let n = 0; n <= mask; ) {
       const s = t + T_SLOTS + 2 * i;
       const hi = Atomics.load(w, s + 1);
@@ -1072,7 +1079,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     if (Atomics.load(heap.b, si) !== s || Atomics.load(w, t) !== id)
       return Atomics.load(w, t) === id ? 0 : -1;
     const mask = (1 << Atomics.load(w, nx + T_LOG)) - 1;
-    let i = hash & mask;
+    let i = home(hash, mask);
     for (let n = 0; n <= mask; ) {
       const b = heap.b;
       const ni = (nx + T_SLOTS + 2 * i) >> 1;
