@@ -138,24 +138,32 @@ export class Codec {
     const n = s.length;
     this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
     let buf = this.kBuf;
-    let word = 0;
     let j = 0;
     let h = 0x3c6ef372 ^ n;
-    for (; j < n; j++) {
-      const c = s.charCodeAt(j);
-      if (c >= 0x80) break;
-      word |= c << ((j & 3) << 3);
-      if ((j & 3) === 3) {
+    // ASCII, four characters (one word) at a time; any other character sends the whole key to TextEncoder.
+    for (; j + 4 <= n; j += 4) {
+      const c0 = s.charCodeAt(j);
+      const c1 = s.charCodeAt(j + 1);
+      const c2 = s.charCodeAt(j + 2);
+      const c3 = s.charCodeAt(j + 3);
+      if ((c0 | c1 | c2 | c3) >= 0x80) break;
+      const word = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
+      buf[j >> 2] = word;
+      h = mix(h, word);
+    }
+    if (j + 4 > n) {
+      let word = 0;
+      for (; j < n; j++) {
+        const c = s.charCodeAt(j);
+        if (c >= 0x80) break;
+        word |= c << ((j & 3) << 3);
+      }
+      if (j === n && n & 3) {
         buf[j >> 2] = word;
         h = mix(h, word);
-        word = 0;
       }
     }
     if (j === n) {
-      if (j & 3) {
-        buf[j >> 2] = word;
-        h = mix(h, word);
-      }
       if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
       this.setKey(K_STR, n, (n + 3) >> 2, fmix(h ^ n));
       return;

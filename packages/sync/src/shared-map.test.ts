@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { behaviourSuite } from './map-behaviour';
 import { home as homeSlot, intHash, MaxKeyBytes } from './shared-codec';
 import { H_CURRENT } from './shared-heap';
-import { PENDING, SharedMap, T_COPY, T_LOG, T_NEXT, T_SLOTS } from './shared-map';
+import { PENDING, SharedMap, T_COPY, T_LOG, T_NEXT, T_SLOTS, unitOf } from './shared-map';
 
 // The behavioural suite shared with Map (Go's sync.Map contract, from Go's src/sync/map_test.go).
 behaviourSuite('SharedMap', () => new SharedMap());
@@ -193,6 +193,43 @@ describe('SharedMap memory', () => {
     }
     expect(m.byteLength).toBeLessThanOrEqual(after + 16 * 1024);
   });
+
+  it('answers like a Map through collisions, growth and rebuilds, with int, float and string keys', () => {
+    // Hundreds of keys in small tables: many keys share a home slot and its hash bits, indexes grow and
+    // are rebuilt without their deleted keys while the int fast path and the general path both answer.
+    const key = fc.oneof(
+      fc.integer({ min: -300, max: 300 }),
+      fc.integer({ min: 0, max: 300 }).map((i) => i * 1024),
+      fc.integer({ min: 0, max: 300 }).map((i) => i + 0.5),
+      fc.integer({ min: 0, max: 300 }).map((i) => `key ${i}`),
+    );
+    const op = fc.tuple(fc.constantFrom('store', 'delete', 'get'), key, fc.integer());
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 200, maxLength: 2000 }), (ops) => {
+        const m = new SharedMap<number | string, number>();
+        const ref = new Map<number | string, number>();
+        for (const [o, k, v] of ops) {
+          if (o === 'store') {
+            m.store(k, v);
+            ref.set(k, v);
+          } else if (o === 'delete') {
+            m.delete(k);
+            ref.delete(k);
+          }
+          expect(m.get(k)).toBe(ref.get(k));
+        }
+        expect(m.size).toBe(ref.size);
+        for (const [k, v] of ref) expect(m.load(k)).toEqual([v, true]);
+        let n = 0;
+        m.range((k, v) => {
+          expect(ref.get(k)).toBe(v);
+          n++;
+        });
+        expect(n).toBe(ref.size);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 // Races staged in one thread, by calling a step of the algorithm with the arguments a paused or terminated
@@ -290,10 +327,10 @@ describe('SharedMap races', () => {
     let home = -1;
     let slotK = -1;
     for (let i = 0; i < cap && home < 0; i++) {
-      const unit = w[t + T_SLOTS + 2 * i]! >>> 3;
+      const unit = unitOf(w[t + T_SLOTS + 2 * i]!);
       if (unit === 0) continue;
       const h = homeSlot(w[unit << 2]!, cap - 1);
-      const hUnit = w[t + T_SLOTS + 2 * h]! >>> 3;
+      const hUnit = unitOf(w[t + T_SLOTS + 2 * h]!);
       if (h !== i && hUnit !== 0 && (i - h + cap) % cap < 32) {
         home = h;
         slotK = i;
@@ -301,12 +338,12 @@ describe('SharedMap races', () => {
     }
     expect(home).toBeGreaterThanOrEqual(0);
     const keyAt = (i: number) => {
-      const r = (w[t + T_SLOTS + 2 * i]! >>> 3) << 2;
+      const r = unitOf(w[t + T_SLOTS + 2 * i]!) << 2;
       return new TextDecoder().decode(new Uint8Array(m.handle.buffer, (r + 4) * 4, 4));
     };
     const keyK = keyAt(slotK);
     const keyJ = keyAt(home);
-    const r0 = (w[t + T_SLOTS + 2 * home]! >>> 3) << 2;
+    const r0 = unitOf(w[t + T_SLOTS + 2 * home]!) << 2;
     // Start a migration and move home only.
     Atomics.store(w, t + T_NEXT, PENDING);
     b.installNext(t, id);

@@ -1,11 +1,12 @@
 // SharedMap: Go's sync.Map for worker_threads, in one growable SharedArrayBuffer.
 //
 // The index is an open-addressing table (linear probing) of 64-bit slots. A slot's low word is
-// (record unit << 3 | flags) and its high word a stamp that is fresh on every change, so a reader can take a
-// consistent snapshot with three 32-bit loads (hi, lo, hi) and later check that nothing changed. Records
-// (hash, key info, value info, class, key words, value words) are immutable once published; every write
-// builds a new record and publishes it with one 64-bit compare-exchange on the slot, then frees the record it
-// replaced. A reader reads the record and then re-checks the slot's stamp and the table's id: if either moved,
+// (tag << 30 | record unit << 3 | flags), the tag being two bits of the key's hash, and its high word a stamp
+// that is fresh on every change, so a reader can take a consistent snapshot with three 32-bit loads (hi, lo,
+// hi) and later check that nothing changed. Records (hash, key info, value info, class, key words, value
+// words) are immutable once published; every write builds a new record and publishes it with one 64-bit
+// compare-exchange on the slot, then frees the record it replaced. A reader reads the record and then
+// re-checks the slot's stamp (and, when its answer rests on an empty slot, the table's id): if either moved,
 // what it read may have been freed and it tries again. Nothing is ever locked.
 //
 // A slot, once it holds key K, holds K until its table is retired (a delete sets the DEL flag and keeps the
@@ -77,6 +78,28 @@ export const T_SLOTS = TABLE_HEADER_WORDS;
 const DEL = 1;
 const SEAL = 2;
 const DONE = 4;
+
+// A slot's low word also holds, in its top two bits, a tag: two bits of its key's hash. A slot keeps its key
+// for as long as its table lives, so a probe whose tag differs steps over the slot without reading its record
+// (and so without checking the stamp afterwards), which is most of the cost of a collision.
+const TAG_MASK = 3 << 30;
+/** UNIT_MASK covers a record's unit (its address in 16-byte blocks): the buffer holds at most 2^27 of them. */
+const UNIT_MASK = (1 << 27) - 1;
+
+/** tagOf returns the tag bits of a slot for a key with this hash. */
+function tagOf(hash: number): number {
+  return (hash & 3) << 30;
+}
+
+/** slotWord returns the low word of a slot that holds record r (a word address) of a key with this hash. */
+function slotWord(r: number, hash: number): number {
+  return ((r >>> 2) << 3) | tagOf(hash);
+}
+
+/** unitOf returns the record unit in a slot's low word (0: empty); exported for the tests that stage races. */
+export function unitOf(lo: number): number {
+  return (lo >>> 3) & UNIT_MASK;
+}
 
 /** PENDING is T_NEXT while a migration is being set up: no new inserts, the new table is on its way. */
 export const PENDING = 1;
@@ -401,7 +424,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
           const s = t + T_SLOTS + 2 * i;
           const hi = Atomics.load(w, s + 1);
           const lo = Atomics.load(w, s);
-          const unit = lo >>> 3;
+          const unit = unitOf(lo);
           if (unit === 0 || (lo & (DEL | DONE)) !== 0) continue;
           const r = unit << 2;
           const key = heap.covers(r + 8) ? this.keyOf(r) : undefined;
@@ -472,6 +495,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const id = this.cid;
     const mask = this.cmask;
     const h = intHash(k);
+    const tag = tagOf(h);
     let i = home(h, mask);
     for (let n = 0; n <= mask; n++) {
       const s = t + T_SLOTS + 2 * i;
@@ -479,10 +503,14 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       const lo = w[s]!;
       // A migration is passing through (and a DONE slot's key must not be looked at): the general path.
       if (lo & SEAL) return SLOW;
-      const unit = lo >>> 3;
+      const unit = unitOf(lo);
       if (unit === 0) {
         if (Atomics.load(w, s + 1) !== hi || Atomics.load(w, t) !== id) return SLOW;
         return undefined;
+      }
+      if ((lo ^ tag) & TAG_MASK) {
+        i = (i + 1) & mask;
+        continue;
       }
       const r = unit << 2;
       if (r + 8 > len) return SLOW;
@@ -595,6 +623,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const heap = this.heap;
     let w = heap.w;
     let i = home(this.c.kHash, mask);
+    const tag = tagOf(this.c.kHash);
     let moved = false;
     for (let n = 0; n <= mask; ) {
       const s = t + T_SLOTS + 2 * i;
@@ -607,11 +636,16 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
         n++;
         continue;
       }
-      const unit = lo >>> 3;
+      const unit = unitOf(lo);
       if (unit === 0) {
         if (Atomics.load(w, s + 1) !== hi) continue;
         if (lo & SEAL || moved) return NEXT;
         return Atomics.load(w, t) === id ? ABSENT : RETRY;
+      }
+      if ((lo ^ tag) & TAG_MASK) {
+        i = (i + 1) & mask;
+        n++;
+        continue;
       }
       const r = unit << 2;
       if (r + 8 > heap.len) {
@@ -783,7 +817,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
           const lo = Atomics.load(w, sw);
           if (Atomics.load(w, sw + 1) !== hi) continue;
           if (lo & SEAL) continue outer;
-          const unit = lo >>> 3;
+          const unit = unitOf(lo);
           if (unit === 0) {
             if (!inserts) {
               if (Atomics.load(w, t) !== id) continue outer;
@@ -798,13 +832,18 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
             if (rec === 0) rec = this.build();
             if (Atomics.load(w, t) !== id) continue outer;
             const s = pack(hi, lo);
-            if (Atomics.compareExchange(b, si, s, pack(heap.stamp(), (rec >>> 2) << 3)) !== s) continue;
+            if (Atomics.compareExchange(b, si, s, pack(heap.stamp(), slotWord(rec, c.kHash))) !== s) continue;
             rec = 0;
             Atomics.add(w, H_COUNT, 1);
             if (Atomics.add(w, t + T_USED, 1) + 1 >= ((mask + 1) * 3) >> 2) {
               this.softly(() => this.startMigration(t, id));
             }
             return 0;
+          }
+          if ((lo ^ tagOf(c.kHash)) & TAG_MASK) {
+            i = (i + 1) & mask;
+            n++;
+            continue;
           }
           const r = unit << 2;
           if (r + 8 > heap.len) {
@@ -847,7 +886,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
             next = pack(heap.stamp(), lo | DEL);
           } else {
             if (rec === 0) rec = this.build();
-            next = pack(heap.stamp(), (rec >>> 2) << 3);
+            next = pack(heap.stamp(), slotWord(rec, c.kHash));
           }
           const s = pack(hi, lo);
           if (Atomics.compareExchange(b, si, s, next) !== s) continue;
@@ -998,7 +1037,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     // Its live records moved to nx; the records that only held a deleted key are freed here.
     for (let i = 0; i < cap; i++) {
       const lo = Atomics.load(w, t + T_SLOTS + 2 * i);
-      const unit = lo >>> 3;
+      const unit = unitOf(lo);
       if (unit !== 0 && lo & DEL && this.heap.covers((unit << 2) + 8)) this.heap.freeRecord(unit << 2);
     }
     this.heap.freeTable(t, log);
@@ -1023,7 +1062,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
         n++;
         continue;
       }
-      const unit = lo >>> 3;
+      const unit = unitOf(lo);
       if (unit !== 0 && !heap.covers((unit << 2) + 8)) return false;
       if (unit === 0 || this.keyAt(unit << 2)) {
         if (Atomics.load(w, s + 1) !== hi) continue;
@@ -1046,7 +1085,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       if (Atomics.load(heap.w, t) !== id) return false;
       const lo = Number(BigInt.asIntN(32, s));
       if (lo & DONE) return true;
-      const unit = lo >>> 3;
+      const unit = unitOf(lo);
       if ((lo & SEAL) === 0) {
         // Seal it; an empty slot or a deleted key has nothing to copy, so it is DONE at once.
         const sealed = lo | SEAL | (unit === 0 || lo & DEL ? DONE : 0);
@@ -1085,10 +1124,10 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       const ni = (nx + T_SLOTS + 2 * i) >> 1;
       const ns = Atomics.load(b, ni);
       const lo = Number(BigInt.asIntN(32, ns));
-      const unit = lo >>> 3;
+      const unit = unitOf(lo);
       if (unit === 0) {
         if (lo & SEAL || Atomics.load(heap.w, nx) !== nid) return -1;
-        if (Atomics.compareExchange(b, ni, ns, pack(heap.stamp(), (r >>> 2) << 3)) !== ns) continue;
+        if (Atomics.compareExchange(b, ni, ns, pack(heap.stamp(), slotWord(r, hash))) !== ns) continue;
         Atomics.add(heap.w, nx + T_USED, 1);
         return 1;
       }
