@@ -259,6 +259,43 @@ describe('SharedMap races', () => {
     expect(m.size).toBe(101);
   }
 
+  it('a reader whose cached table was retired and its block reused by another table still answers right', () => {
+    // A lookup that finds its key checks only the slot's stamp, not the table's id (see intLoad): stage a
+    // reader that cached table t0, and ask it again whenever t0's block holds another table.
+    const m = new SharedMap<number | string, number>();
+    const step = (i: number) => {
+      for (let k = 0; k < 100; k++) m.store(k, k * 1000 + i); // a new record for every key
+      m.store(`s${i % 7}`, i);
+      churn(m as SharedMap<string, number>, i * 50, 50);
+    };
+    // Until the index has the size it keeps from then on; then the reader caches the current table.
+    for (let i = 1; i <= 100; i++) step(i);
+    const reader = SharedMap.from<number | string, number>(m.handle);
+    expect(reader.get(5)).toBe(5100);
+    const r = reader as unknown as { ct: number; cid: number; cmask: number };
+    const stale = { ct: r.ct, cid: r.cid, cmask: r.cmask };
+    const w = new Int32Array(m.handle.buffer);
+    expect(stale.ct).toBe(w[H_CURRENT]);
+    let reused = 0;
+    for (let i = 101; i < 100_000 && reused < 10; i++) {
+      step(i);
+      const id = w[stale.ct]!;
+      if (id === stale.cid || id === 0) continue;
+      reused++;
+      for (let k = 0; k < 100; k++) {
+        Object.assign(r, stale);
+        expect(reader.get(k)).toBe(k * 1000 + i);
+      }
+      Object.assign(r, stale);
+      expect(reader.load(-1)).toEqual([undefined, false]);
+      Object.assign(r, stale);
+      expect(reader.get(`s${i % 7}`)).toBe(i);
+      Object.assign(r, stale);
+      expect(reader.has(`c${i * 50}`)).toBe(false);
+    }
+    expect(reused).toBe(10);
+  });
+
   it('a finisher paused before promoting cannot retire a table whose block came back as current', () => {
     const m = withKeys();
     const w = new Int32Array(m.handle.buffer);
