@@ -810,6 +810,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
         let b = heap.b;
         const mask = (1 << Atomics.load(w, t + T_LOG)) - 1;
         let i = home(c.kHash, mask);
+        const tag = tagOf(c.kHash);
         for (let n = 0; n <= mask; ) {
           const sw = t + T_SLOTS + 2 * i;
           const si = sw >> 1;
@@ -840,7 +841,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
             }
             return 0;
           }
-          if ((lo ^ tagOf(c.kHash)) & TAG_MASK) {
+          if ((lo ^ tag) & TAG_MASK) {
             i = (i + 1) & mask;
             n++;
             continue;
