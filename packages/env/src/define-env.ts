@@ -1,4 +1,6 @@
 // defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg).
+
+import { parseBool } from '@gostd/internal';
 import { parseEnvFile, readEnvFile, updateEnvFile, writeFileAtomic } from './env-file';
 import { goQuote } from './go-quote';
 import { formatJSON } from './json';
@@ -100,13 +102,6 @@ function fatal<T>(f: () => T): T {
     if (e instanceof Error && !(e instanceof EnvError)) throw new EnvError(e.message);
     throw e;
   }
-}
-
-/** parseBool returns the boolean Go's strconv.ParseBool reads in v, or undefined when it reads none. */
-function parseBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v)) return false;
-  return undefined;
 }
 
 /**
@@ -345,8 +340,10 @@ export function defineEnv(opts: EnvOptions): Env {
           return 0;
         }
         if (!Object.hasOwn(flags, flag)) throw new UsageError(`flag provided but not defined: -${flag}`);
-        const val = eq < 0 ? true : parseBool(body.slice(eq + 1));
-        if (val === undefined) {
+        let val = true;
+        try {
+          if (eq >= 0) val = parseBool(body.slice(eq + 1));
+        } catch {
           throw new UsageError(
             `invalid boolean value ${goQuote(body.slice(eq + 1))} for -${flag}: parse error`,
           );

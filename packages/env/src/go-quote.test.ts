@@ -102,3 +102,15 @@ describe.skipIf(!requireGo('goQuote vs strconv.Quote'))('goQuote matches Go strc
     console.log(`goQuote: ${strings.length} strings compared with Go's strconv.Quote`);
   });
 });
+
+describe('goQuote quotes the bytes a string stands for', () => {
+  it('surrogate-escaped bytes that together are valid UTF-8 are that character, as Go sees them', () => {
+    // encodeBytes('\udcc3\udca9') is C3 A9, "é" to Go: strconv.Quote writes it as it is.
+    expect(Buffer.from(encodeBytes('\udcc3\udca9')).toString('hex')).toBe('c3a9');
+    expect(goQuote('\udcc3\udca9')).toBe('"é"');
+  });
+  it("answers from Go's Unicode tables, not the engine's newer ones", () => {
+    // U+2EBF0 came in Unicode 15.1; Go 1.26 (Unicode 15.0) escapes it.
+    expect(goQuote('\u{2ebf0}')).toBe('"\\U0002ebf0"');
+  });
+});
