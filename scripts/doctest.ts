@@ -3,7 +3,6 @@
 // that every export of src/index.ts carries a doc comment, and every exported
 // function and class an @example. A package's examples.test.ts is one call:
 //   testExamples(import.meta.url)
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -11,9 +10,10 @@ import ts from 'typescript';
 import type { Plugin } from 'vite';
 import { expect, it } from 'vitest';
 import { collectExamples, type Example, transpile } from './examples.mjs';
+import { root, workspacePackages } from './workspace.mjs';
 
 const prefix = 'virtual:gostd-example/';
-const packages = fileURLToPath(new URL('../packages/', import.meta.url));
+const packages = path.join(root, 'packages');
 
 /**
  * A Vite plugin that serves example number i of a file, as collected for the
@@ -117,15 +117,7 @@ export function typeErrors(pkgDir: string, examples: readonly Example[]): string
   const read = ts.readConfigFile(base, ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(base));
   const paths: Record<string, string[]> = {};
-  for (const name of fs.readdirSync(packages)) {
-    const manifest = path.join(packages, name, 'package.json');
-    if (!fs.existsSync(manifest)) continue;
-    for (const key of Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).exports ?? {})) {
-      if (key === './package.json') continue;
-      const entry = key === '.' ? 'index' : key.slice(2);
-      paths[`@gostd/${name}${key.slice(1)}`] = [path.join(packages, name, 'src', `${entry}.ts`)];
-    }
-  }
+  for (const p of workspacePackages()) for (const e of p.entryPoints) paths[e.specifier] = [e.source];
   const files = new Map(examples.map((ex, i) => [path.join(pkgDir, 'src', `__example_${i}.ts`), ex]));
   const host = ts.createCompilerHost({ ...options, paths });
   const { getSourceFile, fileExists, readFile } = host;

@@ -70,3 +70,16 @@ test('an example whose output changed fails', { skip: !real && 'no built package
   fs.writeFileSync(readme, broken);
   assert.throws(() => checkPackage(pkg), /Output: block says/);
 });
+
+test('a dependency on a private workspace package fails', { skip: !real && 'no built package' }, () => {
+  const { pkg } = copy();
+  pkg.manifest.dependencies = { '@gostd/internal': '*' };
+  save(pkg);
+  assert.throws(() => checkPackage(pkg), /dependencies names the private package @gostd\/internal/);
+});
+
+test('a dist that imports a private workspace package fails', { skip: !real && 'no built package' }, () => {
+  const { pkg } = copy();
+  fs.appendFileSync(path.join(pkg.dir, 'dist/index.js'), "\nexport { quote } from '@gostd/internal';\n");
+  assert.throws(() => checkPackage(pkg), /dist\/index\.js imports the private package @gostd\/internal/);
+});

@@ -4,35 +4,18 @@
 // package moved to the same new version with a CHANGELOG entry and that nothing
 // else changed, runs `changeset publish` to the local registry, installs every
 // package from it into a fresh project and runs its README example there.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeError, registryJSON, startRegistry } from './registry.mjs';
+import { bin, run } from './run.mjs';
 import { publicPackages, root, runReadmeExample } from './workspace.mjs';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-release-'));
-const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const log = (msg) => console.log(`release:rehearse: ${msg}`);
 /** The step running now, named in the failure message. */
 let step = 'start';
-
-function run(cmd, args, cwd, env = {}) {
-  try {
-    return execFileSync(cmd, args, {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 26,
-    });
-  } catch (err) {
-    throw new Error(
-      `${path.basename(cmd)} ${args.join(' ')} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`,
-    );
-  }
-}
 
 /** Every file of the tree as git sees it (tracked or new, not ignored), plus each package's built dist. */
 function copyTree() {
