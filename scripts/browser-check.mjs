@@ -177,7 +177,7 @@ async function main() {
       if (row.id === 'sync-sharedmap') {
         checks++;
         const w = on.worker;
-        if (!w || w.n !== 2000 || w.worker !== 'done' || w.size !== 2)
+        if (w?.n !== 2000 || w.worker !== 'done' || w.size !== 2)
           problems.push(
             `SharedMap raced by the page and a Web Worker: got ${JSON.stringify(w)}, want n 2000`,
           );
