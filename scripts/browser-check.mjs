@@ -10,15 +10,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumPath as executablePath, launchChromium } from './chromium.mjs';
 import { collectExamples, transpile } from './examples.mjs';
 import { judge, packageRows } from './runtime-matrix.mjs';
 import { installTarballs } from './tarballs.mjs';
 import { root } from './workspace.mjs';
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: not a turbo task
-const executablePath = process.env.GOSTD_CHROMIUM ?? '/usr/bin/chromium';
 const rows = packageRows.filter((r) => ['math-bits', 'time', 'sync-map', 'sync-sharedmap'].includes(r.id));
 
 /** Writes the page's sources into app: scripts/browser/*, each example as a module, and their index. */
@@ -137,16 +135,7 @@ async function main() {
   });
   const isolated = await serve(dist, true);
   const plain = await serve(dist, false);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   let failed = 0;
   const report = (v) => {
     console.log(v.line);
@@ -177,7 +166,7 @@ async function main() {
       if (row.id === 'sync-sharedmap') {
         checks++;
         const w = on.worker;
-        if (!w || w.n !== 2000 || w.worker !== 'done' || w.size !== 2)
+        if (w?.n !== 2000 || w.worker !== 'done' || w.size !== 2)
           problems.push(
             `SharedMap raced by the page and a Web Worker: got ${JSON.stringify(w)}, want n 2000`,
           );

@@ -5,7 +5,6 @@
 // if anything failed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { judge, packageRows } from './runtime-matrix.mjs';
 import { extraNodes, runtimePath } from './runtimes.mjs';
@@ -21,12 +20,12 @@ for (const name of names) {
   const env = { ...process.env, PATH: `${path.dirname(exe)}${path.delimiter}${process.env.PATH}` };
   const version = execFileSync(exe, ['--version'], { encoding: 'utf8', env }).trim();
   console.log(`\ntest-node: ${name} = ${version} (${exe})`);
-  const reports = fs.mkdtempSync(path.join(os.tmpdir(), `gostd-${name}-`));
   const failedPkgs = new Set();
   let passed = 0;
   let failed = 0;
   for (const p of publicPackages()) {
-    const report = path.join(reports, `${path.basename(p.dir)}.json`);
+    const report = path.join(p.dir, '.vitest-report.json');
+    fs.rmSync(report, { force: true });
     const t = performance.now();
     const r = spawnSync(
       exe,
@@ -34,7 +33,7 @@ for (const name of names) {
         path.join(root, 'node_modules/vitest/vitest.mjs'),
         'run',
         '--reporter=dot',
-        `--outputFile.json=${report}`,
+        '--reporter=json', // to .vitest-report.json, as vitest.shared.ts configures it
       ],
       { cwd: p.dir, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 },
     );
@@ -72,7 +71,6 @@ for (const name of names) {
       disagree++;
     }
   }
-  fs.rmSync(reports, { recursive: true, force: true });
   console.log(`test-node: ${name} (${version}): ${passed} passed, ${failed} failed`);
   if (disagree || failed || pack.status !== 0) failedNodes++;
 }

@@ -51,6 +51,7 @@ const guide = [
   { text: 'Getting started', link: '/getting-started' },
   { text: 'Conventions', link: '/conventions' },
   { text: 'Benchmarks', link: '/benchmarks' },
+  { text: 'Runtimes', link: '/runtimes' },
   { text: 'Contributing', link: '/contributing' },
 ];
 
