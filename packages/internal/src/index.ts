@@ -8,5 +8,4 @@
  */
 export { isPrint } from './is-print';
 export { parseBool } from './parse-bool';
-export { unicodeVersion } from './print-ranges';
 export { quote } from './quote';
