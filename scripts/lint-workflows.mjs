@@ -11,7 +11,10 @@ const onlyInCiRun = {
   'test:node': 'the workflow runs its whole Node job on each Node of a matrix instead',
 };
 
-/** Lints each file (path -> text); returns one line per finding. */
+/**
+ * Lints each file (path -> text); returns one line per finding.
+ * @param {Record<string, string>} files
+ */
 export async function lintWorkflows(files) {
   const lint = await createLinter();
   const problems = [];
@@ -22,9 +25,9 @@ export async function lintWorkflows(files) {
   return problems;
 }
 
-/** The npm scripts a shell or workflow text runs with `npm run <name>`. */
+/** The npm scripts a shell or workflow text runs with `npm run <name>`. @param {string} text */
 export function npmRuns(text) {
-  return new Set([...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]));
+  return new Set([...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? ''));
 }
 
 if (import.meta.filename === process.argv[1]) {

@@ -15,8 +15,10 @@ import { readmeExample, root, runReadmeExample, workspacePackages } from './work
  * `import x from 's'` become `import x = require('s')`, and `import { a, type T,
  * b as c } from 's'` takes its names from such a require, so TypeScript checks
  * the require() path with the real types.
+ * @param {string} code
  */
 function asCommonJS(code) {
+  /** @type {string[]} */
   const head = [];
   const body = code.replace(/^import\s+(.+?)\s+from\s*(['"][^'"]+['"]);?[ \t]*$/gm, (line, what, spec) => {
     const whole = /^(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)$/.exec(what);
@@ -29,7 +31,7 @@ function asCommonJS(code) {
     const m = `m${head.length}`;
     const values = [];
     const types = [];
-    for (const n of named[1]
+    for (const n of (named[1] ?? '')
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean)) {
@@ -46,6 +48,7 @@ function asCommonJS(code) {
   return `${head.join('\n')}\n(async () => {\n${body}\n})();\n`;
 }
 
+/** @param {Record<string, string>} options @param {string[]} files */
 const tsconfig = (options, files) =>
   JSON.stringify({
     compilerOptions: {
@@ -62,7 +65,7 @@ const tsconfig = (options, files) =>
 /**
  * Throws when the package's manifest or built dist/ names a private workspace package (@gostd/internal,
  * @gostd/testing): those are bundled in by tsup or used by tests only, and are never published.
- * @param {import('./workspace.mjs').WorkspacePackage} pkg
+ * @param {Pick<import('./workspace.mjs').WorkspacePackage, 'name' | 'dir' | 'manifest'>} pkg
  */
 export function noPrivateDependency(pkg) {
   const names = workspacePackages()
@@ -86,6 +89,8 @@ export function noPrivateDependency(pkg) {
  * Checks one package; throws an Error that says what broke. pkg is
  * { name, dir, manifest } as publicPackages() gives; the package must be built.
  * Returns a list of what was checked.
+ * @param {Pick<import('./workspace.mjs').WorkspacePackage, 'name' | 'dir' | 'manifest'>} pkg
+ * @param {{ work?: string }} [options]
  */
 export function checkPackage(pkg, { work = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pack-')) } = {}) {
   const done = [];
@@ -109,7 +114,7 @@ export function checkPackage(pkg, { work = fs.mkdtempSync(path.join(os.tmpdir(),
   run('npm', ['install', '--no-audit', '--no-fund', tgz, `typescript@${tsVersion}`, '@types/node@20'], app);
   done.push('installed alone');
 
-  const subpaths = Object.keys(pkg.manifest.exports).filter((k) => k !== './package.json');
+  const subpaths = Object.keys(pkg.manifest.exports ?? {}).filter((k) => k !== './package.json');
   const specs = subpaths.map((k) => pkg.name + k.slice(1));
   fs.writeFileSync(
     path.join(app, 'imports.mjs'),
@@ -133,6 +138,7 @@ ${JSON.stringify(specs)}.forEach((s, i) => {
   fs.writeFileSync(path.join(app, 'consumer.ts'), example);
   fs.writeFileSync(path.join(app, 'consumer.cts'), asCommonJS(example));
   const tsc = path.join(app, 'node_modules/typescript/bin/tsc');
+  /** @type {Record<string, [Record<string, string>, string[]]>} */
   const configs = {
     node16: [{ module: 'node16', moduleResolution: 'node16' }, ['consumer.mts']],
     nodenext: [{ module: 'nodenext', moduleResolution: 'nodenext' }, ['consumer.cts']],

@@ -12,6 +12,7 @@ import { publicPackages } from './workspace.mjs';
 const [real] = publicPackages().filter((p) => fs.existsSync(path.join(p.dir, 'dist/index.js')));
 
 function copy() {
+  if (!real) throw new Error('no built package');
   const dir = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-broken-')),
     'packages',
@@ -26,6 +27,7 @@ function copy() {
   return { pkg: { name: real.name, dir, manifest }, manifest };
 }
 
+/** @param {{ dir: string, manifest: object }} pkg */
 function save(pkg) {
   fs.writeFileSync(path.join(pkg.dir, 'package.json'), JSON.stringify(pkg.manifest, null, 2));
 }

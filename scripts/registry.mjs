@@ -42,7 +42,8 @@ export function describeError(err) {
  */
 export function registryRequest(step, url, { method = 'GET', headers = {}, body, timeoutMs = 60_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const fail = (err) => reject(new Error(`${step}: ${method} ${url} failed`, { cause: err }));
+    const fail = (/** @type {Error} */ err) =>
+      reject(new Error(`${step}: ${method} ${url} failed`, { cause: err }));
     const req = http.request(url, { method, headers, agent: false, timeout: timeoutMs }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -56,7 +57,12 @@ export function registryRequest(step, url, { method = 'GET', headers = {}, body,
   });
 }
 
-/** The JSON body of a request that must answer 2xx; otherwise an Error naming step, URL and status. */
+/**
+ * The JSON body of a request that must answer 2xx; otherwise an Error naming step, URL and status.
+ * @param {string} step
+ * @param {string} url
+ * @param {Parameters<typeof registryRequest>[2]} [init]
+ */
 export async function registryJSON(step, url, init) {
   const res = await registryRequest(step, url, init);
   if (res.status < 200 || res.status > 299)

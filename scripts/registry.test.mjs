@@ -51,7 +51,7 @@ test('a failed request names the step, the method, the URL and the socket error'
 
 test('an answer outside 2xx names the step, the URL and the status', async () => {
   const url = `${registry.url}@gostd%2fno-such-package`;
-  await assert.rejects(registryJSON('check the published metadata', url), (err) => {
+  await assert.rejects(registryJSON('check the published metadata', url), (/** @type {Error} */ err) => {
     assert.match(String(err.message), /^check the published metadata: GET .*no-such-package answered 404/);
     return true;
   });

@@ -13,7 +13,7 @@ import { bin, run } from './run.mjs';
 import { publicPackages, root, runReadmeExample } from './workspace.mjs';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-release-'));
-const log = (msg) => console.log(`release:rehearse: ${msg}`);
+const log = (/** @type {string} */ msg) => console.log(`release:rehearse: ${msg}`);
 /** The step running now, named in the failure message. */
 let step = 'start';
 
@@ -34,7 +34,7 @@ function copyTree() {
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
 }
 
-/** Path -> sha256 of every file under dir, but node_modules. */
+/** Path -> sha256 of every file under dir, but node_modules. @param {string} dir @returns {Map<string, string>} */
 function snapshot(dir) {
   const out = new Map();
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -46,8 +46,12 @@ function snapshot(dir) {
   return out;
 }
 
-const readJSON = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
+const readJSON = (/** @type {string} */ f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
+/**
+ * @param {import('./workspace.mjs').WorkspacePackage[]} pkgs
+ * @param {Map<string, string>} before
+ */
 function checkVersion(pkgs, before) {
   const after = snapshot(scratch);
   const versions = new Set();
@@ -68,7 +72,7 @@ function checkVersion(pkgs, before) {
   const [version] = versions;
   if (pkgs.some((p) => p.manifest.version === version))
     throw new Error(`version did not change from ${version}`);
-  const allowed = (f) =>
+  const allowed = (/** @type {string} */ f) =>
     pkgs.some((p) =>
       [`${path.relative(root, p.dir)}/package.json`, `${path.relative(root, p.dir)}/CHANGELOG.md`].includes(
         f,
@@ -93,7 +97,7 @@ async function main() {
   copyTree();
   fs.writeFileSync(
     path.join(scratch, '.changeset/release-rehearsal.md'),
-    `---\n'${pkgs[0].name}': minor\n---\n\nRelease rehearsal: one package bumped, the fixed group moves them all.\n`,
+    `---\n'${pkgs[0]?.name}': minor\n---\n\nRelease rehearsal: one package bumped, the fixed group moves them all.\n`,
   );
   const before = snapshot(scratch);
   step = 'changeset version';

@@ -39,12 +39,17 @@ export const packageRows = [
     pkg: '@gostd/pprof',
     examples: (/** @type {string} */ code) => !isCPU(code) && !isHeap(code),
   },
-  { id: 'pprof-cpu', title: '`@gostd/pprof` CPU profile', pkg: '@gostd/pprof', examples: (c) => isCPU(c) },
+  {
+    id: 'pprof-cpu',
+    title: '`@gostd/pprof` CPU profile',
+    pkg: '@gostd/pprof',
+    examples: (/** @type {string} */ c) => isCPU(c),
+  },
   {
     id: 'pprof-heap',
     title: '`@gostd/pprof` heap profile',
     pkg: '@gostd/pprof',
-    examples: (c) => isHeap(c) && !isCPU(c),
+    examples: (/** @type {string} */ c) => isHeap(c) && !isCPU(c),
   },
   { id: 'env', title: '`@gostd/env`', pkg: '@gostd/env', examples: () => true },
 ];
@@ -93,8 +98,13 @@ export function expectation(runtime, row) {
   const key = `${runtime}/${row}`;
   if (!runtimeColumns.some((c) => c.id === runtime)) throw new Error(`no runtime ${runtime}`);
   if (!packageRows.some((r) => r.id === row.split(':')[0])) throw new Error(`no row ${row}`);
-  if (key in notApplicable) return { status: 'n/a', reason: notApplicable[key] };
-  if (key in expectedFailures) return { status: 'xfail', reason: expectedFailures[key] };
+  /** @type {Record<string, string>} */
+  const na = notApplicable;
+  /** @type {Record<string, string>} */
+  const xfail = expectedFailures;
+  const why = na[key] ?? xfail[key];
+  if (key in na && why !== undefined) return { status: 'n/a', reason: why };
+  if (key in xfail && why !== undefined) return { status: 'xfail', reason: why };
   return { status: 'pass' };
 }
 
@@ -124,6 +134,7 @@ export function judge(runtime, row, passed, detail) {
 export function renderTable() {
   const head = `| | ${runtimeColumns.map((c) => c.title).join(' | ')} |`;
   const rule = `| --- | ${runtimeColumns.map(() => ':-:').join(' | ')} |`;
+  /** @type {{ text: string, status: string }[]} */
   const notes = [];
   const body = packageRows.map((r) => {
     const cells = runtimeColumns.map((c) => {
@@ -148,7 +159,7 @@ export function renderTable() {
       .filter(([key]) => key.includes(':'))
       .map(([key, why]) => {
         const [runtime, rest] = key.split('/');
-        const [row, check] = rest.split(':');
+        const [row, check] = (rest ?? '').split(':');
         const col = runtimeColumns.find((c) => c.id === runtime)?.title;
         const title = packageRows.find((r) => r.id === row)?.title;
         return `Known to fail within a ✓ cell (${col}, ${title}, check \`${check}\`): ${why}.`;
@@ -162,7 +173,7 @@ const end = '<!-- runtime-matrix:end -->';
 /** The files that show the table between the begin and end markers. */
 export const tableFiles = ['README.md', 'docs/runtimes.md'];
 
-/** text with the table between its markers replaced by the current one. */
+/** text with the table between its markers replaced by the current one. @param {string} text */
 export function withTable(text) {
   const i = text.indexOf(begin);
   const j = text.indexOf(end);

@@ -47,7 +47,8 @@ export function runtimePath(name) {
         { cwd: prefix, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
       );
     } catch (err) {
-      throw new Error(`npm install ${rt.pkg}@${rt.version} into ${prefix} failed:\n${err.stderr ?? err}`);
+      const e = /** @type {{ stderr?: string }} */ (err);
+      throw new Error(`npm install ${rt.pkg}@${rt.version} into ${prefix} failed:\n${e.stderr ?? err}`);
     }
     if (!fs.existsSync(exe)) throw new Error(`${rt.pkg}@${rt.version} has no ${rt.exe}`);
   }

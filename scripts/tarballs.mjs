@@ -42,7 +42,8 @@ export function installTarballs(dir, { only, extra = {} } = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (err) {
-    throw new Error(`npm install of the tarballs in ${app} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    const e = /** @type {{ stdout?: string, stderr?: string }} */ (err);
+    throw new Error(`npm install of the tarballs in ${app} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }
   return { app, pkgs };
 }

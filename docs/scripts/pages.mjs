@@ -69,7 +69,7 @@ function fromReadme(name, body) {
  * re-bases the relative links of README text shown on a page (a package page includes its README with
  * `<!--@include: ../../packages/<name>/README.md{2,}-->`; the Benchmarks page shows README sections).
  * Applies to the pages and to the local search index alike.
- * @param {import('markdown-it').default} md
+ * @param {import('vitepress').MarkdownRenderer} md
  * @param {Package[]} present
  */
 export function gostdMarkdown(md, present) {
