@@ -52,6 +52,7 @@ const guide = [
   { text: 'Conventions', link: '/conventions' },
   { text: 'Benchmarks', link: '/benchmarks' },
   { text: 'Runtimes', link: '/runtimes' },
+  { text: 'Architecture', link: '/architecture' },
   { text: 'Contributing', link: '/contributing' },
 ];
 
