@@ -78,7 +78,8 @@ export const notApplicable = {
 export const expectedFailures = {
   'bun/pprof-cpu':
     "src/inspector.ts needs Session.post's callback to run before post returns; Bun calls it later",
-  'bun/pprof-heap': 'Bun has no HeapProfiler domain in node:inspector',
+  'bun/pprof-heap':
+    "src/inspector.ts needs Session.post's callback to run before post returns, and Bun has no HeapProfiler domain in node:inspector",
   'deno/pprof-cpu':
     "src/inspector.ts needs Session.post's callback to run before post returns; Deno calls it later",
   'chromium/sync-sharedmap:clear-error-without-isolation':
