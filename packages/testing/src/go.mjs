@@ -192,7 +192,10 @@ export function goBuildModule(dir) {
   const have = built.get(dir);
   if (have) return have;
   const out = path.join(outDir(), path.basename(dir));
-  go(['build', '-mod=readonly', '-o', out, '.'], { cwd: dir, env: goEnv({ GO111MODULE: 'on' }) });
+  go(['build', '-mod=readonly', '-buildvcs=false', '-o', out, '.'], {
+    cwd: dir,
+    env: goEnv({ GO111MODULE: 'on' }),
+  });
   built.set(dir, out);
   return out;
 }
