@@ -1,10 +1,9 @@
 // vs-go runs, with testing.Benchmark, the math/bits calls bench/vs-go.mjs times in @gostd/math-bits, on
-// the same 1024 seeded inputs, and prints ns/op of the one named by its argument, the least of -count runs
-// (the run least disturbed by other processes): `vs-go -benchtime 2ms -count 40 OnesCount32`.
+// the same 1024 seeded inputs, and is built with @gostd/testing's vs-go-main.go, which runs the benchmark
+// its argument names.
 package main
 
 import (
-	"flag"
 	"fmt"
 	"math/bits"
 	"os"
@@ -163,32 +162,15 @@ var benchmarks = map[string]func(b *testing.B){
 	},
 }
 
-func main() {
-	testing.Init()
-	benchtime := flag.String("benchtime", "1s", "how long each benchmark runs")
-	count := flag.Int("count", 1, "how many times it runs")
-	flag.Parse()
-	if flag.Arg(0) == "inputs" {
-		// A checksum of the inputs, for bench/vs-go.mjs to check that both sides see the same ones.
+// init answers `vs-go inputs` with a checksum of the inputs, for bench/vs-go.mjs to check that both sides
+// see the same ones.
+func init() {
+	if len(os.Args) == 2 && os.Args[1] == "inputs" {
 		s := uint64(0)
 		for i := 0; i < n; i++ {
 			s += uint64(x32[i]) ^ x64[i] ^ y64[i] ^ uint64(k64[i])
 		}
 		fmt.Println(s)
-		return
+		os.Exit(0)
 	}
-	f, ok := benchmarks[flag.Arg(0)]
-	if !ok {
-		fmt.Fprintf(os.Stderr, "vs-go: no benchmark %q\n", flag.Arg(0))
-		os.Exit(2)
-	}
-	flag.Set("test.benchtime", *benchtime)
-	least := 0.0
-	for i := 0; i < *count; i++ {
-		r := testing.Benchmark(f)
-		if ns := float64(r.T.Nanoseconds()) / float64(r.N); i == 0 || ns < least {
-			least = ns
-		}
-	}
-	fmt.Printf("%.4f\n", least)
 }

@@ -4,7 +4,7 @@
 // turbo). Go compiles most of these calls to one instruction; here 32-bit forms are number arithmetic and
 // 64-bit forms BigInt arithmetic.
 import { execFileSync } from 'node:child_process';
-import { goBuild, report, vsGo } from '@gostd/testing/vs-go';
+import { goBuild, mainFile, report, vsGo } from '@gostd/testing/vs-go';
 import * as bits from '../dist/index.js';
 
 const N = 1024;
@@ -27,7 +27,7 @@ const k64 = Int32Array.from({ length: N }, () => rand32() % 64);
 const program = new URL('./vs-go.go', import.meta.url).pathname;
 let check = 0n;
 for (let i = 0; i < N; i++) check += BigInt(x32[i]) ^ x64[i] ^ y64[i] ^ BigInt(k64[i]);
-const goCheck = execFileSync(goBuild(program), ['inputs'], { encoding: 'utf8' }).trim();
+const goCheck = execFileSync(goBuild(program, [mainFile]), ['inputs'], { encoding: 'utf8' }).trim();
 if (BigInt.asUintN(64, check).toString() !== goCheck)
   throw new Error(`inputs differ from Go's: ${check} ${goCheck}`);
 

@@ -168,17 +168,29 @@ function outDir() {
 }
 
 /**
- * Builds the single-file Go program at file (standard library only, built outside any module) once per
- * process and returns the binary's path.
+ * Builds the Go program at file (standard library only, built outside any module) once per process and
+ * returns the binary's path. The files in more, package main too, are built with it (`go build` wants
+ * its files in one directory, so they are copied into one).
  * @param {string} file
+ * @param {readonly string[]} [more]
  * @returns {string}
  */
-export function goBuild(file) {
-  const have = built.get(file);
+export function goBuild(file, more = []) {
+  const key = [file, ...more].join('\n');
+  const have = built.get(key);
   if (have) return have;
-  const out = path.join(outDir(), path.basename(file, '.go'));
-  go(['build', '-o', out, file], { cwd: path.dirname(out), env: goEnv({ GO111MODULE: 'off' }) });
-  built.set(file, out);
+  const dir = outDir();
+  const out = path.join(dir, path.basename(file, '.go'));
+  let files = [file];
+  if (more.length > 0) {
+    files = [file, ...more].map((f, i) => {
+      const copy = path.join(dir, `${i}-${path.basename(f)}`);
+      fs.copyFileSync(f, copy);
+      return copy;
+    });
+  }
+  go(['build', '-o', out, ...files], { cwd: dir, env: goEnv({ GO111MODULE: 'off' }) });
+  built.set(key, out);
   return out;
 }
 

@@ -3,10 +3,11 @@
 // prints gostd's ns/op over Go's: the median ratio, and the lowest and highest of the rounds, so the noise
 // of a shared machine shows instead of hiding in one number.
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { goBuild, goVersion } from './go.mjs';
 
 // For bench scripts, which run in Node and cannot import the TypeScript index.
-export { goBuild, goVersion };
+export { goBuild, goVersion, mainFile };
 
 /**
  * @typedef {object} Case
@@ -26,6 +27,9 @@ export { goBuild, goVersion };
  * @property {number[]} ratios ours / go, one per round
  * @property {number | undefined} goal
  */
+
+/** The main of every bench/vs-go.go program: it runs the benchmark its argument names. */
+const mainFile = fileURLToPath(new URL('./vs-go-main.go', import.meta.url));
 
 /** @param {number[]} xs @returns {number} */
 export function median(xs) {
@@ -68,11 +72,13 @@ async function measure(c, ms, count) {
 /**
  * Runs every case against its Go benchmark for rounds rounds, alternating which side goes first, and
  * returns a row per case.
+ * program is a Go file (package main) that declares `var benchmarks = map[string]func(b *testing.B)`;
+ * it is built with vs-go-main.go.
  * @param {{ program: string, cases: Case[], rounds?: number, ms?: number, count?: number, log?: (line: string) => void }} o
  * @returns {Promise<Row[]>}
  */
 export async function vsGo({ program, cases, rounds = 5, ms = 2, count = 40, log = console.log }) {
-  const bin = goBuild(program);
+  const bin = goBuild(program, [mainFile]);
   const { execFileSync } = await import('node:child_process');
   /** @param {string} name */
   const goNs = (name) => {

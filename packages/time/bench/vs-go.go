@@ -1,12 +1,8 @@
 // vs-go runs, with testing.Benchmark, the operations bench/vs-go.mjs times in @gostd/time, on the same
-// inputs, and prints ns/op of the one named by its argument, the least of -count runs (the run least
-// disturbed by other processes): `vs-go -benchtime 20ms -count 10 ParseDurationSingle`.
+// inputs, and is built with @gostd/testing's vs-go-main.go, which runs the benchmark its argument names.
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
 	"testing"
 	"time"
 )
@@ -52,25 +48,4 @@ var benchmarks = map[string]func(b *testing.B){
 			sinkT = time.Now()
 		}
 	},
-}
-
-func main() {
-	testing.Init()
-	benchtime := flag.String("benchtime", "1s", "how long each benchmark runs")
-	count := flag.Int("count", 1, "how many times it runs")
-	flag.Parse()
-	f, ok := benchmarks[flag.Arg(0)]
-	if !ok {
-		fmt.Fprintf(os.Stderr, "vs-go: no benchmark %q\n", flag.Arg(0))
-		os.Exit(2)
-	}
-	flag.Set("test.benchtime", *benchtime)
-	least := 0.0
-	for i := 0; i < *count; i++ {
-		r := testing.Benchmark(f)
-		if ns := float64(r.T.Nanoseconds()) / float64(r.N); i == 0 || ns < least {
-			least = ns
-		}
-	}
-	fmt.Printf("%.4f\n", least)
 }
