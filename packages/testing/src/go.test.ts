@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findGo, goAtLeast, goCandidates, goPath, goRun, goVersion, minGo, requireGo } from './go';
+import { findGo, goAtLeast, goCandidates, goPath, goRun, goVersion, minGo, requireGo } from './go.mjs';
 
 describe('finding Go', () => {
   it('prefers go.dev’s toolchain, then PATH, then Debian’s; $GOSTD_GO alone when set', () => {

@@ -13,5 +13,5 @@ export {
   minGo,
   requireGo,
   whyNoGo,
-} from './go';
+} from './go.mjs';
 export { SplitMix64 } from './splitmix64';

@@ -1,6 +1,6 @@
 // The Go every differential test, linearizability check and bench answers to, and the runner for the
 // programs under packages/*/testdata and bench/.
-import { type ExecFileSyncOptions, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,16 +11,22 @@ export const minGo = '1.23';
 /**
  * The places Go is looked for, in order: $GOSTD_GO alone when set (a test can point it at a Go, or at
  * nothing), else the toolchain installed from go.dev, the `go` on PATH, and Debian's golang-go last.
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string[]}
  */
-export function goCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+export function goCandidates(env = process.env) {
   if (env.GOSTD_GO !== undefined) return [env.GOSTD_GO];
   const onPath = spawnSync('sh', ['-c', 'command -v go'], { encoding: 'utf8', env });
   const fromPath = onPath.status === 0 ? onPath.stdout.trim() : '';
   return ['/usr/local/go/bin/go', fromPath, '/usr/lib/go/bin/go'].filter(Boolean);
 }
 
-/** The first of candidates that is an executable file, or null. */
-export function findGo(candidates: readonly string[]): string | null {
+/**
+ * The first of candidates that is an executable file, or null.
+ * @param {readonly string[]} candidates
+ * @returns {string | null}
+ */
+export function findGo(candidates) {
   for (const c of candidates) {
     try {
       fs.accessSync(c, fs.constants.X_OK);
@@ -30,18 +36,27 @@ export function findGo(candidates: readonly string[]): string | null {
   return null;
 }
 
-let found: string | null | undefined;
+/** @type {string | null | undefined} */
+let found;
 
-/** The path of the go command the tests use, or null when there is none. */
-export function goPath(): string | null {
+/**
+ * The path of the go command the tests use, or null when there is none.
+ * @returns {string | null}
+ */
+export function goPath() {
   if (found === undefined) found = findGo(goCandidates());
   return found;
 }
 
-const versions = new Map<string, string>();
+/** @type {Map<string, string>} */
+const versions = new Map();
 
-/** The version of the Go at go (default goPath()), as `go version` names it: "go1.26.8". */
-export function goVersion(go = goPath()): string {
+/**
+ * The version of the Go at go (default goPath()), as `go version` names it: "go1.26.8".
+ * @param {string | null} [go]
+ * @returns {string}
+ */
+export function goVersion(go = goPath()) {
   if (!go)
     throw new Error('no go command: install Go >= 1.23 (https://go.dev/dl/) or apt-get install golang-go');
   let v = versions.get(go);
@@ -52,11 +67,16 @@ export function goVersion(go = goPath()): string {
   return v;
 }
 
-/** Whether Go version v ("go1.26.8", "go1.23rc1", "devel go1.27-abc") is at least min ("1.23"). */
-export function goAtLeast(v: string, min: string): boolean {
+/**
+ * Whether Go version v ("go1.26.8", "go1.23rc1", "devel go1.27-abc") is at least min ("1.23").
+ * @param {string} v
+ * @param {string} min
+ * @returns {boolean}
+ */
+export function goAtLeast(v, min) {
   const m = /go(\d+)\.(\d+)/.exec(v);
   if (!m) return v.startsWith('devel');
-  const [maj, minr] = min.split('.').map(Number) as [number, number];
+  const [maj = 0, minr = 0] = min.split('.').map(Number);
   const a = Number(m[1]);
   const b = Number(m[2]);
   return a > maj || (a === maj && b >= minr);
@@ -65,8 +85,11 @@ export function goAtLeast(v: string, min: string): boolean {
 /**
  * Why the differential tests cannot run with this machine's Go (none, or older than min), or null when
  * they can.
+ * @param {string} [min]
+ * @param {string | null} [go]
+ * @returns {string | null}
  */
-export function whyNoGo(min = minGo, go = goPath()): string | null {
+export function whyNoGo(min = minGo, go = goPath()) {
   if (!go) {
     return `no go command (looked in ${goCandidates().join(', ') || 'nothing'}): install Go >= ${min} from https://go.dev/dl/`;
   }
@@ -79,8 +102,12 @@ export function whyNoGo(min = minGo, go = goPath()): string | null {
  * True when the differential tests of what can run against Go >= min. When they cannot, it says why and
  * returns false so the caller skips, except under CI=true, where a differential test that cannot run is
  * a failure: it throws.
+ * @param {string} what
+ * @param {string} [min]
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {boolean}
  */
-export function requireGo(what: string, min = minGo, env: NodeJS.ProcessEnv = process.env): boolean {
+export function requireGo(what, min = minGo, env = process.env) {
   const why = whyNoGo(min);
   if (why === null) return true;
   if (env.CI === 'true') throw new Error(`${what} cannot run under CI=true: ${why}`);
@@ -88,17 +115,22 @@ export function requireGo(what: string, min = minGo, env: NodeJS.ProcessEnv = pr
   return false;
 }
 
-/** The environment Go runs in: this one, without settings of the caller's that change what go builds. */
-export function goEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GOFLAGS: '', GOTOOLCHAIN: 'local', ...extra };
-  return env;
+/**
+ * The environment Go runs in: this one, without settings of the caller's that change what go builds.
+ * @param {NodeJS.ProcessEnv} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function goEnv(extra = {}) {
+  return { ...process.env, GOFLAGS: '', GOTOOLCHAIN: 'local', ...extra };
 }
 
 /** Runs the go command with args and returns its stdout; throws, with go's stderr, on a non-zero exit. */
-export function go(
-  args: readonly string[],
-  opts: ExecFileSyncOptions & { env?: NodeJS.ProcessEnv } = {},
-): string {
+/**
+ * @param {readonly string[]} args
+ * @param {import('node:child_process').ExecFileSyncOptions} [opts]
+ * @returns {string}
+ */
+export function go(args, opts = {}) {
   const bin = goPath();
   if (!bin) throw new Error(whyNoGo() ?? 'no go command');
   return execFileSync(bin, args, {
@@ -107,17 +139,20 @@ export function go(
     maxBuffer: 1 << 28,
     ...opts,
     env: opts.env ?? goEnv(),
-  }) as string;
+  }).toString();
 }
 
-const built = new Map<string, string>();
+/** @type {Map<string, string>} */
+const built = new Map();
 
 /**
  * The path of the Go tool name (`go tool -n name`). Since Go 1.24 tools such as pprof are built on first
  * use, which takes a minute or more on a busy machine: call this in a beforeAll with a long timeout, then
  * run the binary.
+ * @param {string} name
+ * @returns {string}
  */
-export function goTool(name: string): string {
+export function goTool(name) {
   const key = `tool:${name}`;
   let bin = built.get(key);
   if (!bin) {
@@ -127,38 +162,64 @@ export function goTool(name: string): string {
   return bin;
 }
 
-function outDir(): string {
+/** @returns {string} */
+function outDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-go-'));
 }
 
 /**
- * Builds the single-file Go program at file (standard library only, built outside any module) once per
- * process and returns the binary's path.
+ * Builds the Go program at file (standard library only, built outside any module) once per process and
+ * returns the binary's path. The files in more, package main too, are built with it (`go build` wants
+ * its files in one directory, so they are copied into one).
+ * @param {string} file
+ * @param {readonly string[]} [more]
+ * @returns {string}
  */
-export function goBuild(file: string): string {
-  const have = built.get(file);
+export function goBuild(file, more = []) {
+  const key = [file, ...more].join('\n');
+  const have = built.get(key);
   if (have) return have;
-  const out = path.join(outDir(), path.basename(file, '.go'));
-  go(['build', '-o', out, file], { cwd: path.dirname(out), env: goEnv({ GO111MODULE: 'off' }) });
-  built.set(file, out);
+  const dir = outDir();
+  const out = path.join(dir, path.basename(file, '.go'));
+  let files = [file];
+  if (more.length > 0) {
+    files = [file, ...more].map((f, i) => {
+      const copy = path.join(dir, `${i}-${path.basename(f)}`);
+      fs.copyFileSync(f, copy);
+      return copy;
+    });
+  }
+  go(['build', '-o', out, ...files], { cwd: dir, env: goEnv({ GO111MODULE: 'off' }) });
+  built.set(key, out);
   return out;
 }
 
 /**
  * Builds the main package in dir, a module with its own go.mod and go.sum (its requirements come through
  * the Go module proxy), once per process, and returns the binary's path.
+ * @param {string} dir
+ * @returns {string}
  */
-export function goBuildModule(dir: string): string {
+export function goBuildModule(dir) {
   const have = built.get(dir);
   if (have) return have;
   const out = path.join(outDir(), path.basename(dir));
-  go(['build', '-mod=readonly', '-o', out, '.'], { cwd: dir, env: goEnv({ GO111MODULE: 'on' }) });
+  go(['build', '-mod=readonly', '-buildvcs=false', '-o', out, '.'], {
+    cwd: dir,
+    env: goEnv({ GO111MODULE: 'on' }),
+  });
   built.set(dir, out);
   return out;
 }
 
-/** Runs the Go program at file (a .go file, or a module's directory) with args and stdin; returns stdout. */
-export function goRun(file: string, args: readonly string[] = [], input = ''): string {
+/**
+ * Runs the Go program at file (a .go file, or a module's directory) with args and stdin; returns stdout.
+ * @param {string} file
+ * @param {readonly string[]} [args]
+ * @param {string} [input]
+ * @returns {string}
+ */
+export function goRun(file, args = [], input = '') {
   const bin = file.endsWith('.go') ? goBuild(file) : goBuildModule(file);
   return execFileSync(bin, args, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
