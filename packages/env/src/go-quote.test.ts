@@ -1,7 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { goRun, requireGo } from '@gostd/testing';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goQuote, splitQuoted } from './go-quote';
 import { decodeBytes, encodeBytes } from './utf8';
@@ -49,60 +45,8 @@ describe('splitQuoted', () => {
   });
 });
 
-const quote = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/quote.go');
-
-describe.skipIf(!requireGo('goQuote vs strconv.Quote'))('goQuote matches Go strconv.Quote', () => {
-  it('on random strings', () => {
-    // Characters whose class is the same in Go 1.19's Unicode 13 tables and Node's newer ones.
-    const chars = fc.constantFrom(
-      'a',
-      ' ',
-      '"',
-      '\\',
-      "'",
-      '\x00',
-      '\x07',
-      '\x1b',
-      '\x7f',
-      '\u0085',
-      '\u00a0',
-      '\u00ad',
-      'é',
-      '\u0301',
-      '\u0378',
-      '\u200b',
-      '\u2028',
-      '\u3000',
-      '日',
-      '\ue000',
-      '\ufeff',
-      '\ufffd',
-      '\u{1f600}',
-      '\u{10ffff}',
-    );
-    const strings = fc.sample(
-      fc.oneof(
-        fc.string({ unit: chars, maxLength: 10 }),
-        // ASCII and bytes that start no UTF-8 sequence, so no character whose class depends on the tables.
-        fc
-          .array(fc.oneof(fc.integer({ min: 0, max: 0xbf }), fc.integer({ min: 0xf5, max: 0xff })), {
-            maxLength: 10,
-          })
-          .map((b) => decodeBytes(Uint8Array.from(b))),
-      ),
-      { numRuns: 2000, seed: 8 },
-    );
-    const input = strings.map((s) => Buffer.from(encodeBytes(s)).toString('hex')).join('\n');
-    const want = goRun(quote, [], `${input}\n`).trimEnd().split('\n');
-    for (let i = 0; i < strings.length; i++) {
-      expect(Buffer.from(goQuote(strings[i]!), 'utf8').toString('hex'), JSON.stringify(strings[i])).toBe(
-        want[i],
-      );
-    }
-    console.log(`goQuote: ${strings.length} strings compared with Go's strconv.Quote`);
-  });
-});
-
+// strconv.Quote itself is compared with Go on random bytes and strings in @gostd/internal
+// (strconv-go.test.ts), and encodeBytes(decodeBytes(b)) gives b back (utf8.prop.test.ts).
 describe('goQuote quotes the bytes a string stands for', () => {
   it('surrogate-escaped bytes that together are valid UTF-8 are that character, as Go sees them', () => {
     // encodeBytes('\udcc3\udca9') is C3 A9, "é" to Go: strconv.Quote writes it as it is.
