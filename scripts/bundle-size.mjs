@@ -40,7 +40,9 @@ export const budgets = {
   env: [{ what: 'everything (Node)', code: "export * from '@gostd/env';", budget: 8500, node: true }],
 };
 
-/** Bytes of the import's bundle, minified and gzipped. */
+/** @typedef {{ what: string, code: string, budget: number, node?: boolean }} Entry */
+
+/** Bytes of the import's bundle, minified and gzipped. @param {Entry} entry */
 async function measure(entry) {
   const out = await build({
     stdin: { contents: entry.code, resolveDir: root, loader: 'js' },
@@ -52,13 +54,17 @@ async function measure(entry) {
     write: false,
     logLevel: 'silent',
   });
-  return gzipSync(out.outputFiles[0].contents, { level: 9 }).length;
+  return gzipSync(out.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
 }
 
-const kb = (n) => (n >= 1000 ? `${(n / 1000).toFixed(1)} kB` : `${n} B`);
+const kb = (/** @type {number} */ n) => (n >= 1000 ? `${(n / 1000).toFixed(1)} kB` : `${n} B`);
 const heading = '## Bundle size';
 
-/** The README section for a package's measured rows. */
+/**
+ * The README section for a package's measured rows.
+ * @param {(Entry & { size: number })[]} rows
+ * @param {string} date
+ */
 function section(rows, date) {
   return [
     heading,
@@ -72,20 +78,23 @@ function section(rows, date) {
   ].join('\n');
 }
 
-/** Parses the rows of a README's Bundle size section: what -> { size, budget } in bytes (from kB/B). */
+/**
+ * Parses the rows of a README's Bundle size section: what -> { size, budget } in bytes (from kB/B).
+ * @param {string} text
+ */
 function readSection(text) {
   const i = text.indexOf(`\n${heading}\n`);
   if (i < 0) return null;
-  const bytes = (s) => {
+  const bytes = (/** @type {string} */ s) => {
     const m = /^([\d.]+) (kB|B)$/.exec(s.trim());
     return m ? Math.round(Number(m[1]) * (m[2] === 'kB' ? 1000 : 1)) : Number.NaN;
   };
   const rows = new Map();
   for (const line of text.slice(i).split('\n').slice(2)) {
     if (line.startsWith('## ')) break;
-    const cells = line.split('|').map((c) => c.trim());
-    if (cells.length === 5 && cells[1] !== 'import' && !cells[1].startsWith('---'))
-      rows.set(cells[1], { size: bytes(cells[2]), budget: bytes(cells[3]) });
+    const [, what = '', size = '', budget = ''] = line.split('|').map((c) => c.trim());
+    if (line.split('|').length === 5 && what !== 'import' && !what.startsWith('---'))
+      rows.set(what, { size: bytes(size), budget: bytes(budget) });
   }
   return { start: i + 1, rows };
 }

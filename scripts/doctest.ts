@@ -98,7 +98,7 @@ export function undocumented(entry: string): string[] {
   const missing: string[] = [];
   if (!/^\s*(\/\/.*\n\s*)*\/\*\*[\s\S]*?@packageDocumentation[\s\S]*?\*\//.test(source.text)) {
     missing.push(
-      `${where(source, 0)}: no package doc comment: start the file with /** Package @gostd/${path.basename(path.dirname(path.dirname(entry)))} is ... @packageDocumentation */ (as Go's bits.go starts \"Package bits implements ...\")`,
+      `${where(source, 0)}: no package doc comment: start the file with /** Package @gostd/${path.basename(path.dirname(path.dirname(entry)))} is ... @packageDocumentation */ (as Go's bits.go starts "Package bits implements ...")`,
     );
   }
   for (const exp of checker.getExportsOfModule(moduleSymbol)) {

@@ -14,9 +14,10 @@ import { runtimePath } from './runtimes.mjs';
 import { installTarballs } from './tarballs.mjs';
 
 /** How each runtime runs an ES module file with full permissions. */
+/** @type {Record<'bun' | 'deno', (exe: string, file: string) => [string, string[]]>} */
 const commands = {
-  bun: (/** @type {string} */ exe, /** @type {string} */ file) => [exe, [file]],
-  deno: (/** @type {string} */ exe, /** @type {string} */ file) => [exe, ['run', '-A', file]],
+  bun: (exe, file) => [exe, [file]],
+  deno: (exe, file) => [exe, ['run', '-A', file]],
 };
 
 // Examples print through console.log; the runtimes' own console formats some values differently from
@@ -58,6 +59,11 @@ console.log(m.get('n'), m.get('worker0'), m.get('worker1'), m.size);
 
 /**
  * Runs one module under the runtime; returns null when it printed `want`, else what went wrong.
+ * @param {'bun' | 'deno'} runtime
+ * @param {string} exe
+ * @param {string} app
+ * @param {string} file
+ * @param {string} code
  * @param {string[]} want
  */
 function runOne(runtime, exe, app, file, code, want) {
@@ -73,8 +79,9 @@ function runOne(runtime, exe, app, file, code, want) {
       env: { ...process.env, NO_COLOR: '1' },
     });
   } catch (err) {
-    const out = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim().split('\n').slice(0, 6).join('\n    ');
-    return `exited ${err.status ?? err.signal}: ${out}`;
+    const e = /** @type {{ stdout?: string, stderr?: string, status?: number, signal?: string }} */ (err);
+    const out = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(0, 6).join('\n    ');
+    return `exited ${e.status ?? e.signal}: ${out}`;
   }
   const got = printed
     .trimEnd()
@@ -87,7 +94,11 @@ function runOne(runtime, exe, app, file, code, want) {
     : `printed\n    ${got.split('\n').join('\n    ')}\n  want\n    ${want.join('\n    ')}`;
 }
 
-/** Checks every cell of one runtime's column; returns the number of failed checks. */
+/**
+ * Checks every cell of one runtime's column; returns the number of failed checks.
+ * @param {'bun' | 'deno'} runtime
+ * @param {string} app
+ */
 function smoke(runtime, app) {
   const exe = runtimePath(runtime);
   const version = execFileSync(exe, ['--version'], { encoding: 'utf8' }).trim().split('\n')[0];
@@ -125,7 +136,7 @@ function smoke(runtime, app) {
   return failed;
 }
 
-const runtimes = process.argv.slice(2);
+const runtimes = /** @type {('bun' | 'deno')[]} */ (process.argv.slice(2));
 if (!runtimes.length || runtimes.some((r) => !(r in commands)))
   throw new Error(`usage: node scripts/smoke-runtimes.mjs ${Object.keys(commands).join('|')} ...`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-smoke-'));
