@@ -1,5 +1,5 @@
 // defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg).
-import { parseEnvFile, readEnvFile, updateEnvFile, writeFileAtomic } from './env-file';
+import { editEnvFile, errnoText, FileError, parseEnvFile, readEnvFile, updateEnvFile } from './env-file';
 import { goQuote } from './go-quote';
 import { formatJSON } from './json';
 import { formatShell, hasNonGraphic, type Shell } from './shell';
@@ -81,16 +81,6 @@ class EnvError extends Error {}
 
 /** UsageError is a command-line mistake: reported with the usage line and exit status 2. */
 class UsageError extends Error {}
-
-/** errnoText returns a Node system error in Go's shape, `open /path: no such file or directory`. */
-function errnoText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code && err.syscall && err.path) {
-    const m = /^[A-Z]+: (.*?), /.exec(err.message);
-    if (m) return `${err.syscall} ${err.path}: ${m[1]}`;
-  }
-  return err instanceof Error ? err.message : String(e);
-}
 
 /** fatal runs f, turning an Error it throws into an EnvError with the same message. */
 function fatal<T>(f: () => T): T {
@@ -254,24 +244,24 @@ export function defineEnv(opts: EnvOptions): Env {
 
   const apply = (add: Readonly<Record<string, string>>, del: readonly string[]): void => {
     const f = file();
-    const text = readText(f);
-    if (text === null && del.length > 0 && Object.keys(add).length === 0) {
-      throw new EnvError(`reading ${name} config: open ${f}: no such file or directory`);
-    }
-    const current = fatal(() => parseEnvFile(text ?? '', f));
-    if (opts.check) {
-      const touched = new Set([...Object.keys(add), ...del]);
-      const after = (k: string): string | undefined =>
-        Object.hasOwn(add, k) ? add[k] : del.includes(k) ? undefined : current.get(k);
-      const check = opts.check;
-      const msg = fatal(() => check((k) => resolve(k, mustSpec(k), after), touched));
-      if (msg !== undefined) throw new EnvError(msg);
-    }
-    const updated = updateEnvFile(text ?? '', add, del, f);
+    // Under the env file's lock, from reading it to replacing it: no other writer's change is lost.
+    const edit = (text: string | null): string => {
+      const current = fatal(() => parseEnvFile(text ?? '', f));
+      if (opts.check) {
+        const touched = new Set([...Object.keys(add), ...del]);
+        const after = (k: string): string | undefined =>
+          Object.hasOwn(add, k) ? add[k] : del.includes(k) ? undefined : current.get(k);
+        const check = opts.check;
+        const msg = fatal(() => check((k) => resolve(k, mustSpec(k), after), touched));
+        if (msg !== undefined) throw new EnvError(msg);
+      }
+      return updateEnvFile(text ?? '', add, del, f);
+    };
     try {
-      writeFileAtomic(f, updated);
+      editEnvFile(f, edit, del.length > 0 && Object.keys(add).length === 0);
     } catch (e) {
-      throw new EnvError(`writing ${name} config: ${errnoText(e)}`);
+      if (e instanceof FileError) throw new EnvError(`${e.op} ${name} config: ${e.message}`);
+      throw e;
     }
   };
 
