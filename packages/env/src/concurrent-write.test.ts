@@ -1,7 +1,7 @@
 // Adversarial suite: many writers of one env file at once — processes, worker threads, the command itself,
 // writers killed mid-write — and every write that returned is in the file afterwards (issue 13, defect 5).
 // The writers are src/testdata/writer.mjs running the built package (npx tsup first; turbo builds before tests).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineEnv } from './define-env';
 import { parseEnvFile } from './env-file';
+import { lockDir } from './lock-file';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = pathToFileURL(path.resolve(here, '../dist/index.js')).href;
@@ -122,6 +123,20 @@ describe('concurrent writers', () => {
     const log = path.join(work, 'shared.log');
     const run = await runWriters('process', file, 4, 40, true, log);
     checkAll(file, run, 40, true);
+    expect(overlaps(log)).toEqual([]);
+  });
+
+  it('4 processes finding the lock of a crashed writer at once: one succeeds it, then one at a time', async () => {
+    const file = newFile();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.mkdirSync(lockDir(file), { recursive: true });
+    fs.writeFileSync(
+      path.join(lockDir(file), '41'),
+      JSON.stringify({ pid: dead, host: os.hostname(), time: Date.now(), nonce: 'crashed' }),
+    );
+    const log = path.join(work, 'stale.log');
+    const run = await runWriters('process', file, 4, 20, true, log);
+    checkAll(file, run, 20, true);
     expect(overlaps(log)).toEqual([]);
   });
 
