@@ -1,4 +1,6 @@
 // defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg).
+
+import * as check from './arg-check';
 import { editEnvFile, errnoText, FileError, parseEnvFile, readEnvFile, updateEnvFile } from './env-file';
 import { goQuote } from './go-quote';
 import { formatJSON } from './json';
@@ -92,6 +94,34 @@ function fatal<T>(f: () => T): T {
   }
 }
 
+/** message returns what a validate or check function returned as the message of a refusal. */
+function message(what: string, msg: unknown): string {
+  if (typeof msg !== 'string')
+    throw new TypeError(`${what} returned ${check.describe(msg)}, not a string or undefined`);
+  return msg;
+}
+
+/** checkOptions throws a TypeError for options a TypeScript caller could not have passed. */
+function checkOptions(opts: EnvOptions): void {
+  check.object('defineEnv', 'opts', opts);
+  check.string('defineEnv', 'opts.name', opts.name);
+  if (typeof opts.file !== 'function')
+    check.string('defineEnv', 'opts.file (a string or a function)', opts.file);
+  check.object('defineEnv', 'opts.vars', opts.vars);
+  for (const [key, v] of Object.entries(opts.vars)) {
+    const at = `opts.vars.${key}`;
+    check.object('defineEnv', at, v);
+    if (typeof v.default !== 'function')
+      check.optional(check.string)('defineEnv', `${at}.default`, v.default);
+    check.optional(check.string)('defineEnv', `${at}.description`, v.description);
+    check.optional(check.boolean)('defineEnv', `${at}.readOnly`, v.readOnly);
+    check.optional(check.boolean)('defineEnv', `${at}.osOnly`, v.osOnly);
+    check.optional(check.func)('defineEnv', `${at}.validate`, v.validate);
+  }
+  check.optional(check.func)('defineEnv', 'opts.check', opts.check);
+  if (opts.environ !== undefined) check.stringRecord('defineEnv', 'opts.environ', opts.environ, true);
+}
+
 /** parseBool returns the boolean Go's strconv.ParseBool reads in v, or undefined when it reads none. */
 function parseBool(v: string): boolean | undefined {
   if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v)) return true;
@@ -154,10 +184,17 @@ function parseBool(v: string): boolean | undefined {
  * ```
  */
 export function defineEnv(opts: EnvOptions): Env {
+  checkOptions(opts);
   const { name, vars } = opts;
   const environ = () => opts.environ ?? process.env;
   const spec = (key: string): Var | undefined => (Object.hasOwn(vars, key) ? vars[key] : undefined);
-  const defaultOf = (v: Var): string => (typeof v.default === 'function' ? v.default() : (v.default ?? ''));
+  const defaultOf = (v: Var): string => {
+    if (typeof v.default !== 'function') return v.default ?? '';
+    const d: unknown = v.default();
+    if (typeof d !== 'string')
+      throw new TypeError(`${name}: a default function returned ${check.describe(d)}, not a string`);
+    return d;
+  };
 
   const fileName = (): string => (typeof opts.file === 'function' ? opts.file() : opts.file);
   const file = (): string => {
@@ -212,6 +249,7 @@ export function defineEnv(opts: EnvOptions): Env {
     return v;
   };
   const get = (key: string): string => {
+    check.string('get', 'key', key);
     return resolve(key, mustSpec(key), fileLookup());
   };
   const listSome = (keys: readonly string[], onlyChanged: boolean): EnvVar[] => {
@@ -235,8 +273,8 @@ export function defineEnv(opts: EnvOptions): Env {
     if (v?.readOnly) throw new EnvError(`${key} cannot be modified`);
     if (v?.osOnly) throw new EnvError(`${key} can only be set using the OS environment`);
     if (!v) throw new EnvError(`unknown ${name} variable ${key}`);
-    const msg = fatal(() => v.validate?.(val));
-    if (msg !== undefined) throw new EnvError(msg);
+    const msg: unknown = fatal(() => v.validate?.(val));
+    if (msg !== undefined) throw new EnvError(message(`validate of ${key}`, msg));
     if (!validUTF8(val)) throw new EnvError(`invalid UTF-8 in ${key}=... value`);
     if (val.includes('\0')) throw new EnvError(`invalid NUL in ${key}=... value`);
     if (/[\v\r\n]/.test(val)) throw new EnvError(`invalid newline in ${key}=... value`);
@@ -252,8 +290,8 @@ export function defineEnv(opts: EnvOptions): Env {
         const after = (k: string): string | undefined =>
           Object.hasOwn(add, k) ? add[k] : del.includes(k) ? undefined : current.get(k);
         const check = opts.check;
-        const msg = fatal(() => check((k) => resolve(k, mustSpec(k), after), touched));
-        if (msg !== undefined) throw new EnvError(msg);
+        const msg: unknown = fatal(() => check((k) => resolve(k, mustSpec(k), after), touched));
+        if (msg !== undefined) throw new EnvError(message('check', msg));
       }
       return updateEnvFile(text ?? '', add, del, f);
     };
@@ -285,6 +323,7 @@ export function defineEnv(opts: EnvOptions): Env {
     apply(add, []);
   };
   const write = (add: Readonly<Record<string, string>>): string[] => {
+    check.stringRecord('write', 'add', add);
     const warnings: string[] = [];
     writeArgs(
       Object.entries(add).map(([k, v]) => `${k}=${v}`),
@@ -292,7 +331,8 @@ export function defineEnv(opts: EnvOptions): Env {
     );
     return warnings;
   };
-  const unset = (keys: readonly string[]): void => {
+  const unset = (keyList: readonly string[]): void => {
+    const keys = check.strings('unset', 'keys', keyList);
     if (keys.length === 0) throw new EnvError(`'${name} -u' requires an argument`);
     for (const key of keys) checkWrite(key, '');
     apply({}, keys);
@@ -312,7 +352,12 @@ export function defineEnv(opts: EnvOptions): Env {
     return out;
   };
 
-  const cli = (argv: readonly string[], io: CliIO = {}): number => {
+  const cli = (argList: readonly string[], io: CliIO = {}): number => {
+    const argv = check.strings('cli', 'argv', argList);
+    check.object('cli', 'io', io);
+    check.optional(check.func)('cli', 'io.stdout', io.stdout);
+    check.optional(check.func)('cli', 'io.stderr', io.stderr);
+    if (io.shell !== undefined) check.oneOf('cli', 'io.shell', io.shell, ['sh', 'cmd', 'powershell']);
     const stdout = io.stdout ?? ((d: Uint8Array) => process.stdout.write(d));
     const stderr = io.stderr ?? ((s: string) => process.stderr.write(s));
     const shell = io.shell ?? (process.platform === 'win32' ? 'cmd' : 'sh');

@@ -2,6 +2,7 @@
 // updateEnvFile and cmd/go/internal/cfg initEnvCache).
 import fs from 'node:fs';
 import path from 'node:path';
+import * as check from './arg-check';
 import { goQuote } from './go-quote';
 import { type FileLock, lockFile } from './lock-file';
 import { decodeBytes, encodeBytes } from './utf8';
@@ -50,6 +51,8 @@ function splitLines(text: string): string[] {
  * ```
  */
 export function parseEnvFile(text: string, file = 'env file'): Map<string, string> {
+  check.string('parseEnvFile', 'text', text);
+  check.string('parseEnvFile', 'file', file);
   const m = new Map<string, string>();
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
@@ -94,6 +97,10 @@ export function updateEnvFile(
   del: Iterable<string> = [],
   file = 'env file',
 ): string {
+  check.string('updateEnvFile', 'text', text);
+  check.stringRecord('updateEnvFile', 'add', add);
+  const deleted = check.strings('updateEnvFile', 'del', del);
+  check.string('updateEnvFile', 'file', file);
   parseEnvFile(text, file);
   const lines = splitLines(text);
   // Delete all but the last copy of a duplicated key: the last one is the one in effect.
@@ -112,7 +119,7 @@ export function updateEnvFile(
     else appended.push(`${key}=${val}\n`);
   }
   lines.push(...appended);
-  for (const key of del) {
+  for (const key of deleted) {
     const p = prev.get(key);
     if (p !== undefined) lines[p] = '';
   }

@@ -1,5 +1,7 @@
 // Go's encoding/json output for a map[string]string, as `go env -json` prints it:
 // json.NewEncoder with SetIndent("", "\t") (MarshalIndent plus a newline).
+
+import * as check from './arg-check';
 import { encodeBytes, isLoneSurrogate } from './utf8';
 
 const hex = '0123456789abcdef';
@@ -84,8 +86,10 @@ export function formatJSON(
   entries: Iterable<readonly [string, string]>,
   escapes: ControlEscapes = 'go1.22',
 ): string {
+  const pairs = check.pairs('formatJSON', 'entries', entries);
+  check.oneOf('formatJSON', 'escapes', escapes, ['go1.22', 'go1.19']);
   const m = new Map<string, string>();
-  for (const [k, v] of entries) m.set(k, v);
+  for (const [k, v] of pairs) m.set(k, v);
   if (m.size === 0) return '{}\n';
   const keys = [...m.keys()].sort(compareBytes);
   let out = '{';
