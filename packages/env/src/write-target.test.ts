@@ -136,6 +136,18 @@ describe.skipIf(!posix)('writing an env file that is not a regular file', () => 
     expect(fs.readFileSync(target, 'utf8')).toBe('CC=x\n');
   });
 
+  it('fails on a loop of symlinks in the words of go env -w', () => {
+    const a = fresh('loop-a');
+    const b = path.join(path.dirname(a), 'loop-b');
+    fs.symlinkSync(b, a);
+    fs.symlinkSync(a, b);
+    expect(run(a)).toEqual({
+      ok: false,
+      err: `reading w config: open ${a}: too many levels of symbolic links`,
+    });
+    expect([kind(a), kind(b)]).toEqual(['symlink', 'symlink']);
+  });
+
   it('writes through a chain of symlinks to the file at its end', () => {
     const target = fresh('target');
     fs.writeFileSync(target, 'A=1\n');
@@ -192,6 +204,23 @@ describe.skipIf(!posix)('writing an env file the user may not write', () => {
     const st = fs.statSync(f);
     expect([st.mode & 0o777, st.uid, st.gid]).toEqual([0o444, nobody, nobody]);
   });
+
+  it.skipIf(!root)(
+    "fails, naming the lock's directory, where the user may write the file but not its directory",
+    () => {
+      // A deviation: go env -w writes such a file in place; here the lock and the rename need the directory.
+      const f = fresh('dir-ro');
+      fs.writeFileSync(f, 'CC=a\n');
+      fs.chownSync(f, nobody, nobody);
+      fs.chmodSync(path.dirname(f), 0o755);
+      const lock = path.join(path.dirname(f), '.dir-ro.lock');
+      expect(run(f, { uid: nobody })).toEqual({
+        ok: false,
+        err: `writing w config: mkdir ${lock}: permission denied`,
+      });
+      expect(fs.readFileSync(f, 'utf8')).toBe('CC=a\n');
+    },
+  );
 
   it('keeps a mode that the umask would narrow', () => {
     const f = fresh('wide');
