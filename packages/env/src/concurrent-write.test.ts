@@ -174,7 +174,12 @@ describe('concurrent writers', () => {
       const acked = [-1];
       const { child, done } = startWriter('process', [dist, file, '0', '0', '0', '-'], acked, 0);
       // Let it write a while, then kill it at a random moment.
-      while (acked[0]! < 5 * (round + 1)) await new Promise((r) => setTimeout(r, 5));
+      let exited = false;
+      void done.then(() => {
+        exited = true;
+      });
+      while (acked[0]! < 5 * (round + 1) && !exited) await new Promise((r) => setTimeout(r, 5));
+      expect(exited, 'the writer ended before it was killed').toBe(false);
       await new Promise((r) => setTimeout(r, Math.random() * 20));
       (child as ChildProcess).kill('SIGKILL');
       await done;

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasGo } from '../../../scripts/go.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = pathToFileURL(path.resolve(here, '../dist/index.js')).href;
 const posix = process.platform !== 'win32';
 const root = process.getuid?.() === 0;
 const nobody = 65534;
@@ -22,7 +21,12 @@ afterAll(() => {
   server?.close();
   fs.rmSync(work, { recursive: true, force: true });
 });
-beforeAll(() => fs.chmodSync(work, 0o777));
+// The built package, copied where uid 65534 can read it whatever the checkout's permissions.
+const dist = pathToFileURL(path.join(work, 'dist/index.js')).href;
+beforeAll(() => {
+  fs.cpSync(path.resolve(here, '../dist'), path.join(work, 'dist'), { recursive: true });
+  fs.chmodSync(work, 0o777);
+});
 
 const writeScript = `
 const { defineEnv } = await import(process.argv[1]);
