@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineEnv } from './define-env';
 import { parseEnvFile } from './env-file';
-import { lockDir } from './lock-file';
+import { lockDir, lockHost } from './lock-file';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = pathToFileURL(path.resolve(here, '../dist/index.js')).href;
@@ -132,7 +132,7 @@ describe('concurrent writers', () => {
     fs.mkdirSync(lockDir(file), { recursive: true });
     fs.writeFileSync(
       path.join(lockDir(file), '41'),
-      JSON.stringify({ pid: dead, host: os.hostname(), time: Date.now(), nonce: 'crashed' }),
+      JSON.stringify({ pid: dead, host: lockHost(), time: Date.now(), nonce: 'crashed' }),
     );
     const log = path.join(work, 'stale.log');
     const run = await runWriters('process', file, 4, 20, true, log);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Holder, lockDir, lockFile, newestGeneration, readHolder } from './lock-file';
+import { type Holder, lockDir, lockFile, lockHost, newestGeneration, readHolder } from './lock-file';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-env-lock-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ function plant(file: string, g: number, holder: Partial<Holder>, ageMs = 0): str
   const f = path.join(dir, String(g));
   fs.writeFileSync(
     f,
-    JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now(), nonce: 'x', ...holder }),
+    JSON.stringify({ pid: process.pid, host: lockHost(), time: Date.now(), nonce: 'x', ...holder }),
   );
   if (ageMs > 0) {
     const t = (Date.now() - ageMs) / 1000;
@@ -58,6 +58,16 @@ describe('lockFile', () => {
     const [lock, ms] = timed(() => lockFile(file));
     expect(lock.generation).toBe(8);
     expect(ms).toBeLessThan(1000);
+    expect(readHolder(path.join(lock.dir, '8'))?.host).toBe(lockHost());
+    lock.release();
+  });
+
+  it('waits for a holder of another pid namespace of this host name, whose pid means nothing here', () => {
+    const file = newFile();
+    plant(file, 1, { host: `${os.hostname()} pid:[1]`, pid: deadPid() });
+    const [lock, ms] = timed(() => lockFile(file, 300));
+    expect(lock.generation).toBe(2);
+    expect(ms).toBeGreaterThanOrEqual(250);
     lock.release();
   });
 
@@ -73,7 +83,7 @@ describe('lockFile', () => {
   });
 
   it('waits for a live holder, of this host or another, until the bound', () => {
-    for (const host of [os.hostname(), 'elsewhere.example']) {
+    for (const host of [lockHost(), 'elsewhere.example']) {
       const file = newFile();
       plant(file, 1, { host, pid: process.pid });
       const [lock, ms] = timed(() => lockFile(file, 300));

@@ -20,6 +20,7 @@ export const staleAfterMs = 30_000;
 /** Holder is what a generation file records about the writer that created it. */
 export interface Holder {
   readonly pid: number;
+  /** The host name (on Linux followed by the pid namespace, as `vm pid:[4026531836]`). */
   readonly host: string;
   /** Date.now() when the generation was created. */
   readonly time: number;
@@ -49,7 +50,21 @@ const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 
 let locks = 0;
 let host: string | undefined;
-const hostname = () => (host ??= os.hostname());
+/**
+ * lockHost names where a pid means something, as a lock records it: the host, and on Linux the pid namespace
+ * too (containers that share a host name and a file but not their pids must not judge each other's pids).
+ */
+export const lockHost = (): string => {
+  if (host === undefined) {
+    host = os.hostname();
+    try {
+      host += ` ${fs.readlinkSync('/proc/self/ns/pid')}`;
+    } catch {
+      // Not Linux: the host name alone.
+    }
+  }
+  return host;
+};
 
 /** newestGeneration returns the newest generation in dir (0 for none) and whether it is marked free. */
 export function newestGeneration(dir: string): { generation: number; free: boolean } {
@@ -95,7 +110,7 @@ function isStale(f: string, bound: number): boolean {
   }
   if (Date.now() - mtime > bound) return true;
   const h = readHolder(f);
-  return h !== undefined && h.host === hostname() && processGone(h.pid);
+  return h !== undefined && h.host === lockHost() && processGone(h.pid);
 }
 
 /**
@@ -108,7 +123,7 @@ export function lockFile(file: string, staleAfter = staleAfterMs): FileLock {
   fs.mkdirSync(dir, { recursive: true });
   const holder: Holder = {
     pid: process.pid,
-    host: hostname(),
+    host: lockHost(),
     time: Date.now(),
     nonce: `${Date.now().toString(36)}-${(locks++).toString(36)}-${Math.random().toString(36).slice(2)}`,
   };
