@@ -70,9 +70,13 @@ export interface Env {
   list(): EnvVar[];
   /** The variables whose value differs from their default, in declaration order. */
   changed(): EnvVar[];
-  /** Writes the settings to the env file, as `-w` does, and returns the warnings `-w` prints. */
+  /**
+   * Writes the settings to the env file, as `-w` does, and returns the warnings `-w` prints. It holds the
+   * file's lock from reading the file to replacing it, so concurrent writers (processes or threads) lose
+   * nothing; the thread sleeps while another writer holds the lock.
+   */
   write(add: Readonly<Record<string, string>>): string[];
-  /** Removes the settings of keys from the env file, as `-u` does. */
+  /** Removes the settings of keys from the env file, as `-u` does, holding the file's lock as write does. */
   unset(keys: readonly string[]): void;
   /** Runs the command line argv (flags and arguments, without node and the script) and returns the exit status. */
   cli(argv: readonly string[], io?: CliIO): number;
