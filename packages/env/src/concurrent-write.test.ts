@@ -114,15 +114,15 @@ function overlaps(log: string): string[] {
 describe('concurrent writers', () => {
   it('4 processes writing and unsetting distinct keys lose nothing', async () => {
     const file = newFile();
-    const run = await runWriters('process', file, 4, 90, false);
-    checkAll(file, run, 90, false);
+    const run = await runWriters('process', file, 4, 60, false);
+    checkAll(file, run, 60, false);
   });
 
   it('4 processes writing one shared key and distinct keys lose nothing, one at a time', async () => {
     const file = newFile();
     const log = path.join(work, 'shared.log');
-    const run = await runWriters('process', file, 4, 40, true, log);
-    checkAll(file, run, 40, true);
+    const run = await runWriters('process', file, 4, 30, true, log);
+    checkAll(file, run, 30, true);
     expect(overlaps(log)).toEqual([]);
   });
 
@@ -135,20 +135,20 @@ describe('concurrent writers', () => {
       JSON.stringify({ pid: dead, host: lockHost(), time: Date.now(), nonce: 'crashed' }),
     );
     const log = path.join(work, 'stale.log');
-    const run = await runWriters('process', file, 4, 20, true, log);
-    checkAll(file, run, 20, true);
+    const run = await runWriters('process', file, 4, 15, true, log);
+    checkAll(file, run, 15, true);
     expect(overlaps(log)).toEqual([]);
   });
 
   it('4 worker threads of one process writing distinct and shared keys lose nothing', async () => {
     const file = newFile();
-    const run = await runWriters('worker', file, 4, 90, true);
-    checkAll(file, run, 90, true);
+    const run = await runWriters('worker', file, 4, 60, true);
+    checkAll(file, run, 60, true);
   });
 
   it('3 command loops (Env.cli -w, one process per write) lose nothing', async () => {
     const loops = 3;
-    const each = 12;
+    const each = 8;
     const file2 = newFile();
     const codes2 = await Promise.all(
       Array.from({ length: loops }, (_, id) => {
@@ -170,7 +170,7 @@ describe('concurrent writers', () => {
 
   it('a writer killed at any moment, even holding the lock, loses no acknowledged write and blocks nobody', async () => {
     const file = newFile();
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 4; round++) {
       const acked = [-1];
       const { child, done } = startWriter('process', [dist, file, '0', '0', '0', '-'], acked, 0);
       // Let it write a while, then kill it at a random moment.
@@ -186,9 +186,9 @@ describe('concurrent writers', () => {
       const last = acked[0]!;
       // The next writer gets in at once: the holder's process is gone.
       const lockDir = path.join(path.dirname(file), '.env.lock');
-      const lockState = fs
-        .readdirSync(lockDir)
-        .map((f) => `${f}: ${fs.readFileSync(path.join(lockDir, f), 'utf8')}`);
+      const lockState = fs.existsSync(lockDir)
+        ? fs.readdirSync(lockDir).map((f) => `${f}: ${fs.readFileSync(path.join(lockDir, f), 'utf8')}`)
+        : 'none';
       const t0 = performance.now();
       const env = defineEnv({ name: 'w', file, vars: { OTHER: {} }, environ: {} });
       env.write({ OTHER: String(round) });
