@@ -85,6 +85,8 @@ function missing(m: Map<string, string>, id: number, last: number, inFlight = -1
 function checkAll(file: string, run: Run, writes: number, shared: boolean): void {
   const m = parseEnvFile(fs.readFileSync(file, 'utf8'), file);
   expect(run.codes).toEqual(run.acked.map(() => 0));
+  // Each writer reported its last write: it returned, so it must be in the file.
+  expect(run.acked).toEqual(run.acked.map(() => writes - 1));
   const lost = run.acked.flatMap((_, id) => missing(m, id, writes - 1));
   expect(lost.length, `${lost.length} of ${run.acked.length * writes} writes lost: ${lost.slice(0, 5)}`).toBe(
     0,
