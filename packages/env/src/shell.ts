@@ -3,7 +3,7 @@
 import * as check from './arg-check';
 import { isLoneSurrogate } from './utf8';
 
-/** The shell a listing is written for: POSIX sh (the default), Windows cmd.exe, or PowerShell. */
+/** Shell is the shell a listing is written for: POSIX sh (the default), Windows cmd.exe, or PowerShell. */
 export type Shell = 'sh' | 'cmd' | 'powershell';
 
 const shells: readonly Shell[] = ['sh', 'cmd', 'powershell'];

@@ -8,8 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { goPath, requireGo } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasGo } from '../../../scripts/go.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const posix = process.platform !== 'win32';
@@ -236,11 +236,17 @@ describe.skipIf(!posix)('writing an env file the user may not write', () => {
 });
 
 // The messages above that Go has words for, checked against the machine's go env -w.
-describe.skipIf(!posix || !hasGo('go env -w errors'))('the refusals match go env -w', () => {
+describe.skipIf(!posix || !requireGo('go env -w errors'))('the refusals match go env -w', () => {
   const goEnvW = (file: string, uid?: number) => {
-    const r = spawnSync('go', ['env', '-w', 'CC=x'], {
+    const r = spawnSync(goPath() ?? 'go', ['env', '-w', 'CC=x'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: work, GOCACHE: path.join(work, 'gocache'), GOENV: file },
+      env: {
+        PATH: process.env.PATH,
+        HOME: work,
+        GOCACHE: path.join(work, 'gocache'),
+        GOENV: file,
+        GOTOOLCHAIN: 'local',
+      },
       ...(uid !== undefined ? { uid, gid: uid } : {}),
     });
     return r.stderr.trim().replace(/^go: /, '').replace('go env config', 'w config');

@@ -1,7 +1,7 @@
 // Profiler labels, after Go's runtime/pprof/label.go and runtime.go: a label
 // set is carried by the process-wide AsyncLocalStorage instead of a
 // context.Context, so everything a labeled function starts inherits it.
-import { quote } from './quote';
+import { quote } from '@gostd/internal';
 import { type Store, shared } from './shared';
 
 /**

@@ -34,8 +34,6 @@ function checkInt64(name: string, v: bigint): void {
  * `truncate` strip the monotonic one (`t.round(0n)` is Go's canonical way to strip it); times built from a
  * wall value (`unix`, `unixMilli`, `unixMicro`, `fromDate`) have none.
  *
- * Call the constructor with no arguments; its parameters are the internal representation, not API.
- *
  * @example
  * ```ts
  * import { Second, Time, unix } from '@gostd/time';
@@ -62,6 +60,10 @@ export class Time {
   /** @internal Whether the time carries a monotonic reading. */
   declare readonly hasMono: boolean;
 
+  /** new Time returns the zero Time, January 1, year 1, 00:00:00 UTC, as Go's `time.Time{}`. */
+  constructor();
+  /** @internal The representation: wall seconds and nanoseconds, and the monotonic reading if hasMono. */
+  constructor(sec: bigint, nsec: number, mono?: bigint, hasMono?: boolean);
   constructor(sec = 0n, nsec = 0, mono = 0n, hasMono = false) {
     this.sec = sec;
     this.nsec = nsec;
