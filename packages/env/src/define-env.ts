@@ -1,12 +1,13 @@
-// defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg).
+// defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg). The declarations and
+// the argument checks live here; the work is split as envcmd's is: resolve.ts (the effective environment),
+// env-write.ts (-w), env-unset.ts (-u), env-cli.ts (the command) and flags.ts (its flags).
 
-import { parseBool } from '@gostd/internal';
 import * as check from './arg-check';
-import { editEnvFile, errnoText, FileError, parseEnvFile, readEnvFile, updateEnvFile } from './env-file';
-import { goQuote } from './go-quote';
-import { formatJSON } from './json';
-import { formatShell, hasNonGraphic, type Shell } from './shell';
-import { encodeBytes, validUTF8 } from './utf8';
+import { runEnv } from './env-cli';
+import { runEnvU } from './env-unset';
+import { runEnvW } from './env-write';
+import { envFile, fileLookup, listVars, mustSpec, resolve } from './resolve';
+import type { Shell } from './shell';
 
 /** Var declares one variable of a tool's environment. */
 export interface Var {
@@ -81,29 +82,6 @@ export interface Env {
   unset(keys: readonly string[]): void;
   /** Runs the command line argv (flags and arguments, without node and the script) and returns the exit status. */
   cli(argv: readonly string[], io?: CliIO): number;
-}
-
-/** EnvError is an error the command reports as `name: message` with exit status 1 (Go's base.Fatalf). */
-class EnvError extends Error {}
-
-/** UsageError is a command-line mistake: reported with the usage line and exit status 2. */
-class UsageError extends Error {}
-
-/** fatal runs f, turning an Error it throws into an EnvError with the same message. */
-function fatal<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof Error && !(e instanceof EnvError)) throw new EnvError(e.message);
-    throw e;
-  }
-}
-
-/** message returns what a validate or check function returned as the message of a refusal. */
-function message(what: string, msg: unknown): string {
-  if (typeof msg !== 'string')
-    throw new TypeError(`${what} returned ${check.describe(msg)}, not a string or undefined`);
-  return msg;
 }
 
 /** checkOptions throws a TypeError for options a TypeScript caller could not have passed. */
@@ -184,271 +162,30 @@ function checkOptions(opts: EnvOptions): void {
 export function defineEnv(opts: EnvOptions): Env {
   checkOptions(opts);
   const { name, vars } = opts;
-  const environ = () => opts.environ ?? process.env;
-  const spec = (key: string): Var | undefined => (Object.hasOwn(vars, key) ? vars[key] : undefined);
-  const defaultOf = (v: Var): string => {
-    if (typeof v.default !== 'function') return v.default ?? '';
-    const d: unknown = v.default();
-    if (typeof d !== 'string')
-      throw new TypeError(`${name}: a default function returned ${check.describe(d)}, not a string`);
-    return d;
+  const all = () => Object.keys(vars);
+  return {
+    name,
+    vars,
+    file: () => envFile(opts),
+    get(key) {
+      check.string('get', 'key', key);
+      return resolve(opts, key, mustSpec(opts, key), fileLookup(opts));
+    },
+    list: () => listVars(opts, all(), false),
+    changed: () => listVars(opts, all(), true),
+    write(add) {
+      check.stringRecord('write', 'add', add);
+      const warnings: string[] = [];
+      runEnvW(
+        opts,
+        Object.entries(add).map(([k, v]) => `${k}=${v}`),
+        (w) => warnings.push(w),
+      );
+      return warnings;
+    },
+    unset(keys) {
+      runEnvU(opts, check.strings('unset', 'keys', keys));
+    },
+    cli: (argv, io) => runEnv(opts, argv, io),
   };
-
-  const fileName = (): string => (typeof opts.file === 'function' ? opts.file() : opts.file);
-  const file = (): string => {
-    let f: string;
-    try {
-      f = fileName();
-    } catch (e) {
-      throw new EnvError(`cannot find ${name} config: ${(e as Error).message}`);
-    }
-    if (f === '') throw new EnvError(`cannot find ${name} config: no env file`);
-    return f;
-  };
-  const readText = (f: string): string | null => {
-    try {
-      return readEnvFile(f);
-    } catch (e) {
-      throw new EnvError(`reading ${name} config: ${errnoText(e)}`);
-    }
-  };
-  // The settings in the env file; none when there is no file (as Go, which ignores a missing GOENV).
-  const settings = (): Map<string, string> => {
-    let f: string;
-    try {
-      f = fileName();
-    } catch {
-      return new Map();
-    }
-    const text = f === '' ? null : readText(f);
-    return text === null ? new Map() : fatal(() => parseEnvFile(text, f));
-  };
-  // A lookup in the env file that reads the file once, on first use.
-  const fileLookup = (): ((key: string) => string | undefined) => {
-    let m: Map<string, string> | undefined;
-    return (key) => {
-      if (m === undefined) m = settings();
-      return m.get(key);
-    };
-  };
-  const resolve = (key: string, v: Var, fileValue: (key: string) => string | undefined): string => {
-    if (v.readOnly) return defaultOf(v);
-    const os = environ()[key];
-    if (os) return os;
-    if (!v.osOnly) {
-      const fv = fileValue(key);
-      if (fv) return fv;
-    }
-    return defaultOf(v);
-  };
-  const mustSpec = (key: string): Var => {
-    const v = spec(key);
-    if (!v) throw new EnvError(`unknown ${name} variable ${key}`);
-    return v;
-  };
-  const get = (key: string): string => {
-    check.string('get', 'key', key);
-    return resolve(key, mustSpec(key), fileLookup());
-  };
-  const listSome = (keys: readonly string[], onlyChanged: boolean): EnvVar[] => {
-    const lookup = fileLookup();
-    const out: EnvVar[] = [];
-    for (const key of keys) {
-      const v = spec(key);
-      if (!v) continue;
-      const value = resolve(key, v, lookup);
-      const changed = !v.readOnly && value !== defaultOf(v);
-      if (!onlyChanged || changed) out.push({ name: key, value, changed });
-    }
-    return out;
-  };
-  const list = () => listSome(Object.keys(vars), false);
-  const changed = () => listSome(Object.keys(vars), true);
-
-  // Go's checkEnvWrite.
-  const checkWrite = (key: string, val: string): void => {
-    const v = spec(key);
-    if (v?.readOnly) throw new EnvError(`${key} cannot be modified`);
-    if (v?.osOnly) throw new EnvError(`${key} can only be set using the OS environment`);
-    if (!v) throw new EnvError(`unknown ${name} variable ${key}`);
-    const msg: unknown = fatal(() => v.validate?.(val));
-    if (msg !== undefined) throw new EnvError(message(`validate of ${key}`, msg));
-    if (!validUTF8(val)) throw new EnvError(`invalid UTF-8 in ${key}=... value`);
-    if (val.includes('\0')) throw new EnvError(`invalid NUL in ${key}=... value`);
-    if (/[\v\r\n]/.test(val)) throw new EnvError(`invalid newline in ${key}=... value`);
-  };
-
-  const apply = (add: Readonly<Record<string, string>>, del: readonly string[]): void => {
-    const f = file();
-    // Under the env file's lock, from reading it to replacing it: no other writer's change is lost.
-    const edit = (text: string | null): string => {
-      const current = fatal(() => parseEnvFile(text ?? '', f));
-      if (opts.check) {
-        const touched = new Set([...Object.keys(add), ...del]);
-        const after = (k: string): string | undefined =>
-          Object.hasOwn(add, k) ? add[k] : del.includes(k) ? undefined : current.get(k);
-        const check = opts.check;
-        const msg: unknown = fatal(() => check((k) => resolve(k, mustSpec(k), after), touched));
-        if (msg !== undefined) throw new EnvError(message('check', msg));
-      }
-      return updateEnvFile(text ?? '', add, del, f);
-    };
-    try {
-      editEnvFile(f, edit, del.length > 0 && Object.keys(add).length === 0);
-    } catch (e) {
-      if (e instanceof FileError) throw new EnvError(`${e.op} ${name} config: ${e.message}`);
-      throw e;
-    }
-  };
-
-  // Go's runEnvW: the arguments' checks in order, warnings as they arise.
-  const writeArgs = (args: readonly string[], warn: (w: string) => void): void => {
-    if (args.length === 0) throw new EnvError('no KEY=VALUE arguments given');
-    const add: Record<string, string> = {};
-    const env = environ();
-    for (const arg of args) {
-      const i = arg.indexOf('=');
-      if (i < 0) throw new EnvError(`arguments must be KEY=VALUE: invalid argument: ${arg}`);
-      const key = arg.slice(0, i);
-      const val = arg.slice(i + 1);
-      checkWrite(key, val);
-      if (Object.hasOwn(add, key)) throw new EnvError(`multiple values for key: ${key}`);
-      add[key] = val;
-      const os = env[key];
-      if (os && os !== val)
-        warn(`${name} -w ${key}=... does not override conflicting OS environment variable`);
-    }
-    apply(add, []);
-  };
-  const write = (add: Readonly<Record<string, string>>): string[] => {
-    check.stringRecord('write', 'add', add);
-    const warnings: string[] = [];
-    writeArgs(
-      Object.entries(add).map(([k, v]) => `${k}=${v}`),
-      (w) => warnings.push(w),
-    );
-    return warnings;
-  };
-  const unset = (keyList: readonly string[]): void => {
-    const keys = check.strings('unset', 'keys', keyList);
-    if (keys.length === 0) throw new EnvError(`'${name} -u' requires an argument`);
-    for (const key of keys) checkWrite(key, '');
-    apply({}, keys);
-  };
-
-  const usage = `usage: ${name} [-json] [-changed] [-u] [-w] [var ...]\n`;
-  const help = (): string => {
-    const width = Math.max(...Object.keys(vars).map((k) => k.length));
-    let out = `${usage}\n${name} prints its environment as a shell script (-json: as JSON; named variables:\n`;
-    out +=
-      'their values, one a line). -w NAME=VALUE... sets defaults in its env file, -u NAME... removes them,\n';
-    out += '-changed shows only the variables whose value differs from the default.\n\nVariables:\n';
-    for (const [k, v] of Object.entries(vars)) {
-      const how = v.readOnly ? ' (read-only)' : v.osOnly ? ' (OS environment only)' : '';
-      out += `  ${k.padEnd(width)}  ${v.description ?? ''}${how}\n`;
-    }
-    return out;
-  };
-
-  const cli = (argList: readonly string[], io: CliIO = {}): number => {
-    const argv = check.strings('cli', 'argv', argList);
-    check.object('cli', 'io', io);
-    check.optional(check.func)('cli', 'io.stdout', io.stdout);
-    check.optional(check.func)('cli', 'io.stderr', io.stderr);
-    if (io.shell !== undefined) check.oneOf('cli', 'io.shell', io.shell, ['sh', 'cmd', 'powershell']);
-    const stdout = io.stdout ?? ((d: Uint8Array) => process.stdout.write(d));
-    const stderr = io.stderr ?? ((s: string) => process.stderr.write(s));
-    const shell = io.shell ?? (process.platform === 'win32' ? 'cmd' : 'sh');
-    const flags = { json: false, changed: false, u: false, w: false };
-    let i = 0;
-    try {
-      for (; i < argv.length; i++) {
-        const a = argv[i]!;
-        if (a === '--') {
-          i++;
-          break;
-        }
-        if (a.length < 2 || a[0] !== '-') break;
-        const body = a.startsWith('--') ? a.slice(2) : a.slice(1);
-        if (body === '' || body[0] === '-' || body[0] === '=') throw new UsageError(`bad flag syntax: ${a}`);
-        const eq = body.indexOf('=');
-        const flag = eq < 0 ? body : body.slice(0, eq);
-        if (flag === 'h' || flag === 'help') {
-          stdout(encodeBytes(help()));
-          return 0;
-        }
-        if (!Object.hasOwn(flags, flag)) throw new UsageError(`flag provided but not defined: -${flag}`);
-        let val = true;
-        try {
-          if (eq >= 0) val = parseBool(body.slice(eq + 1));
-        } catch {
-          throw new UsageError(
-            `invalid boolean value ${goQuote(body.slice(eq + 1))} for -${flag}: parse error`,
-          );
-        }
-        flags[flag as keyof typeof flags] = val;
-      }
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      stderr(`${e.message}\n${usage}`);
-      return 2;
-    }
-    const args = argv.slice(i);
-    let status = 0;
-    try {
-      if (flags.json && flags.u) throw new EnvError('cannot use -json with -u');
-      if (flags.json && flags.w) throw new EnvError('cannot use -json with -w');
-      if (flags.u && flags.w) throw new EnvError('cannot use -u with -w');
-      if (flags.w) {
-        writeArgs(args, (w) => stderr(`warning: ${w}\n`));
-        return 0;
-      }
-      if (flags.u) {
-        unset(args);
-        return 0;
-      }
-      for (const arg of args) {
-        if (arg.includes('='))
-          throw new EnvError(`invalid variable name ${goQuote(arg)} (use -w to set variable)`);
-      }
-      let shown: EnvVar[];
-      if (args.length > 0 && !flags.changed) {
-        const lookup = fileLookup();
-        const value = (k: string): string => {
-          const v = spec(k);
-          return v ? resolve(k, v, lookup) : '';
-        };
-        if (!flags.json) {
-          stdout(encodeBytes(args.map((k) => `${value(k)}\n`).join('')));
-          return 0;
-        }
-        shown = args.map((k) => ({ name: k, value: value(k), changed: false }));
-      } else {
-        shown = listSome(args.length > 0 ? args : Object.keys(vars), flags.changed);
-      }
-      const pairs = shown.map((e): [string, string] => [e.name, e.value]);
-      if (flags.json) {
-        stdout(encodeBytes(formatJSON(pairs)));
-        return 0;
-      }
-      if (shell === 'cmd') {
-        for (const [k, v] of pairs) {
-          if (hasNonGraphic(v)) {
-            stderr(`${name}: stripping unprintable or unescapable characters from %${goQuote(k)}%\n`);
-            status = 1;
-          }
-        }
-      }
-      // Go's PrintEnv sorts the listing by name (Go 1.26's envcmd; -json's keys are sorted too).
-      pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      stdout(encodeBytes(formatShell(pairs, shell)));
-      return status;
-    } catch (e) {
-      if (!(e instanceof EnvError)) throw e;
-      stderr(`${name}: ${e.message}\n`);
-      return 1;
-    }
-  };
-
-  return { name, vars, file, get, list, changed, write, unset, cli };
 }
