@@ -161,31 +161,33 @@ function checkOptions(opts: EnvOptions): void {
  */
 export function defineEnv(opts: EnvOptions): Env {
   checkOptions(opts);
+  // name and vars are fixed here, as checked; file, check and environ are read from opts at each call.
   const { name, vars } = opts;
+  const o: EnvOptions = Object.create(opts, { name: { value: name }, vars: { value: vars } });
   const all = () => Object.keys(vars);
   return {
     name,
     vars,
-    file: () => envFile(opts),
+    file: () => envFile(o),
     get(key) {
       check.string('get', 'key', key);
-      return resolve(opts, key, mustSpec(opts, key), fileLookup(opts));
+      return resolve(o, key, mustSpec(o, key), fileLookup(o));
     },
-    list: () => listVars(opts, all(), false),
-    changed: () => listVars(opts, all(), true),
+    list: () => listVars(o, all(), false),
+    changed: () => listVars(o, all(), true),
     write(add) {
       check.stringRecord('write', 'add', add);
       const warnings: string[] = [];
       runEnvW(
-        opts,
+        o,
         Object.entries(add).map(([k, v]) => `${k}=${v}`),
         (w) => warnings.push(w),
       );
       return warnings;
     },
     unset(keys) {
-      runEnvU(opts, check.strings('unset', 'keys', keys));
+      runEnvU(o, check.strings('unset', 'keys', keys));
     },
-    cli: (argv, io) => runEnv(opts, argv, io),
+    cli: (argv, io) => runEnv(o, argv, io),
   };
 }

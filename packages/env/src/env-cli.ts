@@ -4,7 +4,7 @@ import type { CliIO, EnvOptions, EnvVar } from './define-env';
 import { EnvError } from './env-error';
 import { runEnvU } from './env-unset';
 import { runEnvW } from './env-write';
-import { FlagError, parseFlags } from './flags';
+import { FlagError, type Flags, parseFlags } from './flags';
 import { goQuote } from './go-quote';
 import { formatJSON } from './json';
 import { fileLookup, listVars, resolve, spec } from './resolve';
@@ -44,7 +44,7 @@ export function runEnv(opts: EnvOptions, argList: readonly string[], io: CliIO =
   const stdout = io.stdout ?? ((d: Uint8Array) => process.stdout.write(d));
   const stderr = io.stderr ?? ((s: string) => process.stderr.write(s));
   const shell = io.shell ?? (process.platform === 'win32' ? 'cmd' : 'sh');
-  let parsed: ReturnType<typeof parseFlags<'json' | 'changed' | 'u' | 'w'>>;
+  let parsed: Flags<'json' | 'changed' | 'u' | 'w'>;
   try {
     parsed = parseFlags(argv, ['json', 'changed', 'u', 'w']);
   } catch (e) {
