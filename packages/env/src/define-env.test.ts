@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIO, defineEnv, type Env } from './define-env';
+import { type CliIO, defineEnv, type Env, type EnvOptions } from './define-env';
 import { goarchOf, goosOf } from './goos';
 import { envFilePath, nodeEnv } from './node-env';
 import type { Shell } from './shell';
@@ -407,5 +407,28 @@ describe('defineEnv', () => {
       delete process.env.GOSTD_ENV_TEST_VAR;
     }
     expect(() => tool.file()).toThrow('cannot find tool config: no env file');
+  });
+  it('keeps the name and variables it was given; reads file, check and environ from the options at each call', () => {
+    const f = path.join(work, 'options-env');
+    const opts: { -readonly [K in keyof EnvOptions]: EnvOptions[K] } = {
+      name: 'tool',
+      file: '',
+      vars: { A: { default: 'a' } },
+      environ: {},
+    };
+    const tool = defineEnv(opts);
+    opts.name = 'other';
+    opts.vars = { B: {} };
+    opts.file = f;
+    opts.environ = { A: 'os' };
+    opts.check = () => 'refused';
+    expect([tool.name, Object.keys(tool.vars), tool.file(), tool.get('A')]).toEqual(['tool', ['A'], f, 'os']);
+    expect(() => tool.get('B')).toThrow('unknown tool variable B');
+    expect(() => tool.write({ A: 'x' })).toThrow(/^refused$/);
+    delete opts.check;
+    expect(tool.write({ A: 'x' })).toEqual([
+      'tool -w A=... does not override conflicting OS environment variable',
+    ]);
+    expect(fs.readFileSync(f, 'utf8')).toBe('A=x\n');
   });
 });

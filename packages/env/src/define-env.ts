@@ -1,11 +1,13 @@
-// defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg).
+// defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg). The declarations and
+// the argument checks live here; the work is split as envcmd's is: resolve.ts (the effective environment),
+// env-write.ts (-w), env-unset.ts (-u), env-cli.ts (the command) and flags.ts (its flags).
 
-import { parseBool } from '@gostd/internal';
-import { parseEnvFile, readEnvFile, updateEnvFile, writeFileAtomic } from './env-file';
-import { goQuote } from './go-quote';
-import { formatJSON } from './json';
-import { formatShell, hasNonGraphic, type Shell } from './shell';
-import { encodeBytes, validUTF8 } from './utf8';
+import * as check from './arg-check';
+import { runEnv } from './env-cli';
+import { runEnvU } from './env-unset';
+import { runEnvW } from './env-write';
+import { envFile, fileLookup, listVars, mustSpec, resolve } from './resolve';
+import type { Shell } from './shell';
 
 /** Var declares one variable of a tool's environment. */
 export interface Var {
@@ -70,38 +72,37 @@ export interface Env {
   list(): EnvVar[];
   /** The variables whose value differs from their default, in declaration order. */
   changed(): EnvVar[];
-  /** Writes the settings to the env file, as `-w` does, and returns the warnings `-w` prints. */
+  /**
+   * Writes the settings to the env file, as `-w` does, and returns the warnings `-w` prints. It holds the
+   * file's lock from reading the file to replacing it, so concurrent writers (processes or threads) lose
+   * nothing; the thread sleeps while another writer holds the lock.
+   */
   write(add: Readonly<Record<string, string>>): string[];
-  /** Removes the settings of keys from the env file, as `-u` does. */
+  /** Removes the settings of keys from the env file, as `-u` does, holding the file's lock as write does. */
   unset(keys: readonly string[]): void;
   /** Runs the command line argv (flags and arguments, without node and the script) and returns the exit status. */
   cli(argv: readonly string[], io?: CliIO): number;
 }
 
-/** EnvError is an error the command reports as `name: message` with exit status 1 (Go's base.Fatalf). */
-class EnvError extends Error {}
-
-/** UsageError is a command-line mistake: reported with the usage line and exit status 2. */
-class UsageError extends Error {}
-
-/** errnoText returns a Node system error in Go's shape, `open /path: no such file or directory`. */
-function errnoText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code && err.syscall && err.path) {
-    const m = /^[A-Z]+: (.*?), /.exec(err.message);
-    if (m) return `${err.syscall} ${err.path}: ${m[1]}`;
+/** checkOptions throws a TypeError for options a TypeScript caller could not have passed. */
+function checkOptions(opts: EnvOptions): void {
+  check.object('defineEnv', 'opts', opts);
+  check.string('defineEnv', 'opts.name', opts.name);
+  if (typeof opts.file !== 'function')
+    check.string('defineEnv', 'opts.file (a string or a function)', opts.file);
+  check.object('defineEnv', 'opts.vars', opts.vars);
+  for (const [key, v] of Object.entries(opts.vars)) {
+    const at = `opts.vars.${key}`;
+    check.object('defineEnv', at, v);
+    if (typeof v.default !== 'function')
+      check.optional(check.string)('defineEnv', `${at}.default`, v.default);
+    check.optional(check.string)('defineEnv', `${at}.description`, v.description);
+    check.optional(check.boolean)('defineEnv', `${at}.readOnly`, v.readOnly);
+    check.optional(check.boolean)('defineEnv', `${at}.osOnly`, v.osOnly);
+    check.optional(check.func)('defineEnv', `${at}.validate`, v.validate);
   }
-  return err instanceof Error ? err.message : String(e);
-}
-
-/** fatal runs f, turning an Error it throws into an EnvError with the same message. */
-function fatal<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof Error && !(e instanceof EnvError)) throw new EnvError(e.message);
-    throw e;
-  }
+  check.optional(check.func)('defineEnv', 'opts.check', opts.check);
+  if (opts.environ !== undefined) check.stringRecord('defineEnv', 'opts.environ', opts.environ, true);
 }
 
 /**
@@ -159,258 +160,34 @@ function fatal<T>(f: () => T): T {
  * ```
  */
 export function defineEnv(opts: EnvOptions): Env {
+  checkOptions(opts);
+  // name and vars are fixed here, as checked; file, check and environ are read from opts at each call.
   const { name, vars } = opts;
-  const environ = () => opts.environ ?? process.env;
-  const spec = (key: string): Var | undefined => (Object.hasOwn(vars, key) ? vars[key] : undefined);
-  const defaultOf = (v: Var): string => (typeof v.default === 'function' ? v.default() : (v.default ?? ''));
-
-  const fileName = (): string => (typeof opts.file === 'function' ? opts.file() : opts.file);
-  const file = (): string => {
-    let f: string;
-    try {
-      f = fileName();
-    } catch (e) {
-      throw new EnvError(`cannot find ${name} config: ${(e as Error).message}`);
-    }
-    if (f === '') throw new EnvError(`cannot find ${name} config: no env file`);
-    return f;
+  const o: EnvOptions = Object.create(opts, { name: { value: name }, vars: { value: vars } });
+  const all = () => Object.keys(vars);
+  return {
+    name,
+    vars,
+    file: () => envFile(o),
+    get(key) {
+      check.string('get', 'key', key);
+      return resolve(o, key, mustSpec(o, key), fileLookup(o));
+    },
+    list: () => listVars(o, all(), false),
+    changed: () => listVars(o, all(), true),
+    write(add) {
+      check.stringRecord('write', 'add', add);
+      const warnings: string[] = [];
+      runEnvW(
+        o,
+        Object.entries(add).map(([k, v]) => `${k}=${v}`),
+        (w) => warnings.push(w),
+      );
+      return warnings;
+    },
+    unset(keys) {
+      runEnvU(o, check.strings('unset', 'keys', keys));
+    },
+    cli: (argv, io) => runEnv(o, argv, io),
   };
-  const readText = (f: string): string | null => {
-    try {
-      return readEnvFile(f);
-    } catch (e) {
-      throw new EnvError(`reading ${name} config: ${errnoText(e)}`);
-    }
-  };
-  // The settings in the env file; none when there is no file (as Go, which ignores a missing GOENV).
-  const settings = (): Map<string, string> => {
-    let f: string;
-    try {
-      f = fileName();
-    } catch {
-      return new Map();
-    }
-    const text = f === '' ? null : readText(f);
-    return text === null ? new Map() : fatal(() => parseEnvFile(text, f));
-  };
-  // A lookup in the env file that reads the file once, on first use.
-  const fileLookup = (): ((key: string) => string | undefined) => {
-    let m: Map<string, string> | undefined;
-    return (key) => {
-      if (m === undefined) m = settings();
-      return m.get(key);
-    };
-  };
-  const resolve = (key: string, v: Var, fileValue: (key: string) => string | undefined): string => {
-    if (v.readOnly) return defaultOf(v);
-    const os = environ()[key];
-    if (os) return os;
-    if (!v.osOnly) {
-      const fv = fileValue(key);
-      if (fv) return fv;
-    }
-    return defaultOf(v);
-  };
-  const mustSpec = (key: string): Var => {
-    const v = spec(key);
-    if (!v) throw new EnvError(`unknown ${name} variable ${key}`);
-    return v;
-  };
-  const get = (key: string): string => {
-    return resolve(key, mustSpec(key), fileLookup());
-  };
-  const listSome = (keys: readonly string[], onlyChanged: boolean): EnvVar[] => {
-    const lookup = fileLookup();
-    const out: EnvVar[] = [];
-    for (const key of keys) {
-      const v = spec(key);
-      if (!v) continue;
-      const value = resolve(key, v, lookup);
-      const changed = !v.readOnly && value !== defaultOf(v);
-      if (!onlyChanged || changed) out.push({ name: key, value, changed });
-    }
-    return out;
-  };
-  const list = () => listSome(Object.keys(vars), false);
-  const changed = () => listSome(Object.keys(vars), true);
-
-  // Go's checkEnvWrite.
-  const checkWrite = (key: string, val: string): void => {
-    const v = spec(key);
-    if (v?.readOnly) throw new EnvError(`${key} cannot be modified`);
-    if (v?.osOnly) throw new EnvError(`${key} can only be set using the OS environment`);
-    if (!v) throw new EnvError(`unknown ${name} variable ${key}`);
-    const msg = fatal(() => v.validate?.(val));
-    if (msg !== undefined) throw new EnvError(msg);
-    if (!validUTF8(val)) throw new EnvError(`invalid UTF-8 in ${key}=... value`);
-    if (val.includes('\0')) throw new EnvError(`invalid NUL in ${key}=... value`);
-    if (/[\v\r\n]/.test(val)) throw new EnvError(`invalid newline in ${key}=... value`);
-  };
-
-  const apply = (add: Readonly<Record<string, string>>, del: readonly string[]): void => {
-    const f = file();
-    const text = readText(f);
-    if (text === null && del.length > 0 && Object.keys(add).length === 0) {
-      throw new EnvError(`reading ${name} config: open ${f}: no such file or directory`);
-    }
-    const current = fatal(() => parseEnvFile(text ?? '', f));
-    if (opts.check) {
-      const touched = new Set([...Object.keys(add), ...del]);
-      const after = (k: string): string | undefined =>
-        Object.hasOwn(add, k) ? add[k] : del.includes(k) ? undefined : current.get(k);
-      const check = opts.check;
-      const msg = fatal(() => check((k) => resolve(k, mustSpec(k), after), touched));
-      if (msg !== undefined) throw new EnvError(msg);
-    }
-    const updated = updateEnvFile(text ?? '', add, del, f);
-    try {
-      writeFileAtomic(f, updated);
-    } catch (e) {
-      throw new EnvError(`writing ${name} config: ${errnoText(e)}`);
-    }
-  };
-
-  // Go's runEnvW: the arguments' checks in order, warnings as they arise.
-  const writeArgs = (args: readonly string[], warn: (w: string) => void): void => {
-    if (args.length === 0) throw new EnvError('no KEY=VALUE arguments given');
-    const add: Record<string, string> = {};
-    const env = environ();
-    for (const arg of args) {
-      const i = arg.indexOf('=');
-      if (i < 0) throw new EnvError(`arguments must be KEY=VALUE: invalid argument: ${arg}`);
-      const key = arg.slice(0, i);
-      const val = arg.slice(i + 1);
-      checkWrite(key, val);
-      if (Object.hasOwn(add, key)) throw new EnvError(`multiple values for key: ${key}`);
-      add[key] = val;
-      const os = env[key];
-      if (os && os !== val)
-        warn(`${name} -w ${key}=... does not override conflicting OS environment variable`);
-    }
-    apply(add, []);
-  };
-  const write = (add: Readonly<Record<string, string>>): string[] => {
-    const warnings: string[] = [];
-    writeArgs(
-      Object.entries(add).map(([k, v]) => `${k}=${v}`),
-      (w) => warnings.push(w),
-    );
-    return warnings;
-  };
-  const unset = (keys: readonly string[]): void => {
-    if (keys.length === 0) throw new EnvError(`'${name} -u' requires an argument`);
-    for (const key of keys) checkWrite(key, '');
-    apply({}, keys);
-  };
-
-  const usage = `usage: ${name} [-json] [-changed] [-u] [-w] [var ...]\n`;
-  const help = (): string => {
-    const width = Math.max(...Object.keys(vars).map((k) => k.length));
-    let out = `${usage}\n${name} prints its environment as a shell script (-json: as JSON; named variables:\n`;
-    out +=
-      'their values, one a line). -w NAME=VALUE... sets defaults in its env file, -u NAME... removes them,\n';
-    out += '-changed shows only the variables whose value differs from the default.\n\nVariables:\n';
-    for (const [k, v] of Object.entries(vars)) {
-      const how = v.readOnly ? ' (read-only)' : v.osOnly ? ' (OS environment only)' : '';
-      out += `  ${k.padEnd(width)}  ${v.description ?? ''}${how}\n`;
-    }
-    return out;
-  };
-
-  const cli = (argv: readonly string[], io: CliIO = {}): number => {
-    const stdout = io.stdout ?? ((d: Uint8Array) => process.stdout.write(d));
-    const stderr = io.stderr ?? ((s: string) => process.stderr.write(s));
-    const shell = io.shell ?? (process.platform === 'win32' ? 'cmd' : 'sh');
-    const flags = { json: false, changed: false, u: false, w: false };
-    let i = 0;
-    try {
-      for (; i < argv.length; i++) {
-        const a = argv[i]!;
-        if (a === '--') {
-          i++;
-          break;
-        }
-        if (a.length < 2 || a[0] !== '-') break;
-        const body = a.startsWith('--') ? a.slice(2) : a.slice(1);
-        if (body === '' || body[0] === '-' || body[0] === '=') throw new UsageError(`bad flag syntax: ${a}`);
-        const eq = body.indexOf('=');
-        const flag = eq < 0 ? body : body.slice(0, eq);
-        if (flag === 'h' || flag === 'help') {
-          stdout(encodeBytes(help()));
-          return 0;
-        }
-        if (!Object.hasOwn(flags, flag)) throw new UsageError(`flag provided but not defined: -${flag}`);
-        let val = true;
-        try {
-          if (eq >= 0) val = parseBool(body.slice(eq + 1));
-        } catch {
-          throw new UsageError(
-            `invalid boolean value ${goQuote(body.slice(eq + 1))} for -${flag}: parse error`,
-          );
-        }
-        flags[flag as keyof typeof flags] = val;
-      }
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      stderr(`${e.message}\n${usage}`);
-      return 2;
-    }
-    const args = argv.slice(i);
-    let status = 0;
-    try {
-      if (flags.json && flags.u) throw new EnvError('cannot use -json with -u');
-      if (flags.json && flags.w) throw new EnvError('cannot use -json with -w');
-      if (flags.u && flags.w) throw new EnvError('cannot use -u with -w');
-      if (flags.w) {
-        writeArgs(args, (w) => stderr(`warning: ${w}\n`));
-        return 0;
-      }
-      if (flags.u) {
-        unset(args);
-        return 0;
-      }
-      for (const arg of args) {
-        if (arg.includes('='))
-          throw new EnvError(`invalid variable name ${goQuote(arg)} (use -w to set variable)`);
-      }
-      let shown: EnvVar[];
-      if (args.length > 0 && !flags.changed) {
-        const lookup = fileLookup();
-        const value = (k: string): string => {
-          const v = spec(k);
-          return v ? resolve(k, v, lookup) : '';
-        };
-        if (!flags.json) {
-          stdout(encodeBytes(args.map((k) => `${value(k)}\n`).join('')));
-          return 0;
-        }
-        shown = args.map((k) => ({ name: k, value: value(k), changed: false }));
-      } else {
-        shown = listSome(args.length > 0 ? args : Object.keys(vars), flags.changed);
-      }
-      const pairs = shown.map((e): [string, string] => [e.name, e.value]);
-      if (flags.json) {
-        stdout(encodeBytes(formatJSON(pairs)));
-        return 0;
-      }
-      if (shell === 'cmd') {
-        for (const [k, v] of pairs) {
-          if (hasNonGraphic(v)) {
-            stderr(`${name}: stripping unprintable or unescapable characters from %${goQuote(k)}%\n`);
-            status = 1;
-          }
-        }
-      }
-      // Go's PrintEnv sorts the listing by name (Go 1.26's envcmd; -json's keys are sorted too).
-      pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      stdout(encodeBytes(formatShell(pairs, shell)));
-      return status;
-    } catch (e) {
-      if (!(e instanceof EnvError)) throw e;
-      stderr(`${name}: ${e.message}\n`);
-      return 1;
-    }
-  };
-
-  return { name, vars, file, get, list, changed, write, unset, cli };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { go, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseEnvFile, readEnvFile, updateEnvFile, writeFileAtomic } from './env-file';
+import { editEnvFile, parseEnvFile, readEnvFile, updateEnvFile } from './env-file';
 import { decodeBytes } from './utf8';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-env-file-'));
@@ -66,7 +66,10 @@ describe('updateEnvFile', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
+/** writeFileAtomic replaces the text of file with text, as -w does. */
+const writeFileAtomic = (file: string, text: string) => editEnvFile(file, () => text);
+
+describe('editEnvFile', () => {
   it('creates the directory, replaces the file, keeps its mode and leaves no temporary file', () => {
     const file = path.join(tmp, 'a/b/env');
     writeFileAtomic(file, 'A=1\n');
@@ -75,7 +78,10 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(file, 'A=2\n');
     expect(fs.readFileSync(file, 'utf8')).toBe('A=2\n');
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(fs.readdirSync(path.dirname(file))).toEqual(['env']);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['.env.lock', 'env']);
+    expect(
+      fs.readdirSync(path.join(path.dirname(file), '.env.lock')).filter((f) => f.endsWith('.tmp')),
+    ).toEqual([]);
   });
   it.skipIf(process.platform === 'win32')('writes through a symlink to its target', () => {
     const target = path.join(tmp, 'target');
@@ -95,12 +101,40 @@ describe('writeFileAtomic', () => {
     expect([...fs.readFileSync(file)]).toEqual([0x41, 0x3d, 0xff, 0xfe, 0x0a, 0x42, 0x3d, 0x31, 0x0a]);
   });
   it('removes its temporary file when the rename fails', () => {
-    const target = path.join(tmp, 'dir-target');
-    fs.mkdirSync(target);
-    fs.writeFileSync(path.join(target, 'keep'), 'x');
-    expect(() => writeFileAtomic(target, 'A=1\n')).toThrow();
-    expect(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(fs.readdirSync(target)).toEqual(['keep']);
+    const dir = path.join(tmp, 'rename-fails');
+    const file = path.join(dir, 'env');
+    writeFileAtomic(file, 'A=1\n');
+    // A directory put in the file's place between the read and the rename.
+    expect(() =>
+      editEnvFile(file, () => {
+        fs.rmSync(file);
+        fs.mkdirSync(file);
+        return 'A=2\n';
+      }),
+    ).toThrow();
+    expect(fs.readdirSync(path.join(dir, '.env.lock')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(file)).toEqual([]);
+  });
+  it('passes the current text to edit, null when there is no file, and throws what edit throws', () => {
+    const file = path.join(tmp, 'edit', 'env');
+    const seen: (string | null)[] = [];
+    const edit = (next: string) => (t: string | null) => {
+      seen.push(t);
+      return next;
+    };
+    editEnvFile(file, edit('A=1\n'));
+    editEnvFile(file, edit('A=2\n'));
+    expect(seen).toEqual([null, 'A=1\n']);
+    expect(() =>
+      editEnvFile(file, () => {
+        throw new RangeError('no');
+      }),
+    ).toThrow(RangeError);
+    expect(fs.readFileSync(file, 'utf8')).toBe('A=2\n');
+    expect(() => editEnvFile(path.join(tmp, 'edit', 'none'), () => '', true)).toThrow(
+      `open ${path.join(tmp, 'edit', 'none')}: no such file or directory`,
+    );
+    expect(fs.existsSync(path.join(tmp, 'edit', '.none.lock'))).toBe(false);
   });
   it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
     'leaves the old file whole when it cannot write',
@@ -111,7 +145,7 @@ describe('writeFileAtomic', () => {
       fs.writeFileSync(file, 'A=1\n');
       fs.chmodSync(dir, 0o500);
       try {
-        expect(() => writeFileAtomic(file, 'A=2\n')).toThrow(/EACCES/);
+        expect(() => writeFileAtomic(file, 'A=2\n')).toThrow(/permission denied/);
         expect(fs.readFileSync(file, 'utf8')).toBe('A=1\n');
       } finally {
         fs.chmodSync(dir, 0o700);

@@ -2,7 +2,9 @@
 // updateEnvFile and cmd/go/internal/cfg initEnvCache).
 import fs from 'node:fs';
 import path from 'node:path';
+import * as check from './arg-check';
 import { goQuote } from './go-quote';
+import { type FileLock, lockFile } from './lock-file';
 import { decodeBytes, encodeBytes } from './utf8';
 
 const keyLine = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -49,6 +51,8 @@ function splitLines(text: string): string[] {
  * ```
  */
 export function parseEnvFile(text: string, file = 'env file'): Map<string, string> {
+  check.string('parseEnvFile', 'text', text);
+  check.string('parseEnvFile', 'file', file);
   const m = new Map<string, string>();
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
@@ -93,6 +97,10 @@ export function updateEnvFile(
   del: Iterable<string> = [],
   file = 'env file',
 ): string {
+  check.string('updateEnvFile', 'text', text);
+  check.stringRecord('updateEnvFile', 'add', add);
+  const deleted = check.strings('updateEnvFile', 'del', del);
+  check.string('updateEnvFile', 'file', file);
   parseEnvFile(text, file);
   const lines = splitLines(text);
   // Delete all but the last copy of a duplicated key: the last one is the one in effect.
@@ -111,7 +119,7 @@ export function updateEnvFile(
     else appended.push(`${key}=${val}\n`);
   }
   lines.push(...appended);
-  for (const key of del) {
+  for (const key of deleted) {
     const p = prev.get(key);
     if (p !== undefined) lines[p] = '';
   }
@@ -147,47 +155,177 @@ export function readEnvFile(file: string): string | null {
   return decodeBytes(data);
 }
 
-let serial = 0;
+/** Go's words (package syscall's error strings) for the errors a file operation can meet. */
+const goErrno: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EBUSY: 'device or resource busy',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'file exists',
+  EIO: 'input/output error',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'file name too long',
+  ENOENT: 'no such file or directory',
+  ENOSPC: 'no space left on device',
+  ENOTDIR: 'not a directory',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ETXTBSY: 'text file busy',
+  EXDEV: 'invalid cross-device link',
+};
 
 /**
- * writeFileAtomic replaces file with text, never leaving it half-written: it writes a temporary file in the
- * same directory, flushes it to disk and renames it over file (following a symlink to its target, and keeping
- * an existing file's permissions). It creates the directory if it is missing.
+ * errnoText returns a Node system error in Go's shape, `open /path: no such file or directory`, naming file
+ * (or the error's own path) and using Go's words for the error; other errors give their message.
  */
-export function writeFileAtomic(file: string, text: string): void {
-  let target = file;
-  let mode = 0o666;
+export function errnoText(e: unknown, file?: string): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code && err.syscall) {
+    const words = goErrno[err.code] ?? /^[A-Z]+: (.*?)(, |$)/.exec(err.message)?.[1];
+    const where = file ?? err.path;
+    if (words && where) return `${err.syscall} ${where}: ${words}`;
+  }
+  return err instanceof Error ? err.message : String(e);
+}
+
+/** FileError is a failure to read or to write an env file; its message is Go-shaped (see errnoText). */
+export class FileError extends Error {
+  constructor(
+    /** What was being done: 'reading' or 'writing'. */
+    readonly op: 'reading' | 'writing',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** resolveTarget returns the file that writing file writes: file with every symlink at its end followed. */
+function resolveTarget(file: string): string {
+  let p = path.resolve(file);
+  for (let hops = 0; ; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      break; // A new file (a dangling symlink gets its target created, as Go's os.WriteFile does).
+    }
+    if (!st.isSymbolicLink()) break;
+    if (hops === 40) throw Object.assign(new Error('ELOOP'), { code: 'ELOOP', syscall: 'open' });
+    p = path.resolve(path.dirname(p), fs.readlinkSync(p));
+  }
+  // One name for the file however it was reached, so that every writer takes the same lock.
   try {
-    target = fs.realpathSync(file);
-    mode = fs.statSync(target).mode & 0o7777;
+    return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
   } catch {
-    // A new file.
+    return p;
   }
-  const data = encodeBytes(text);
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.${serial++}.tmp`);
-  let fd: number;
+}
+
+const kinds: [(s: fs.Stats) => boolean, string][] = [
+  [(s) => s.isFIFO(), 'a fifo'],
+  [(s) => s.isSocket(), 'a socket'],
+  [(s) => s.isCharacterDevice(), 'a character device'],
+  [(s) => s.isBlockDevice(), 'a block device'],
+];
+
+/** statTarget returns the file's stats (null when there is none), refusing what is not a regular file. */
+function statTarget(target: string, file: string): fs.Stats | null {
+  let st: fs.Stats;
   try {
-    fd = fs.openSync(tmp, 'wx', mode);
+    st = fs.statSync(target);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    fs.mkdirSync(dir, { recursive: true });
-    fd = fs.openSync(tmp, 'wx', mode);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new FileError('reading', errnoText(e, file));
   }
+  if (st.isFile()) return st;
+  // Go's os.ReadFile fails on a directory with these words.
+  if (st.isDirectory()) throw new FileError('reading', `read ${file}: is a directory`);
+  const kind = kinds.find(([is]) => is(st))?.[1] ?? 'something else';
+  throw new FileError('writing', `${target} is ${kind}, not a regular file`);
+}
+
+/**
+ * editEnvFile replaces the text of file by edit(text) (text null when there is no file yet), holding the
+ * file's lock (lock-file.ts) from the read to the replace, so that no other writer's edit is lost. The new
+ * text is written to a temporary file, flushed to disk and renamed over the file: a reader never sees it
+ * half-written. A symlink is followed to its target, whose mode and (for root) owner are kept; the directory
+ * is made when missing. It never replaces what is not a regular file (a directory, device, fifo or socket),
+ * nor a file the user may not write: it throws a FileError instead, with Go's words where Go has them. When
+ * mustExist is set, a missing file is an error. Errors thrown by edit are thrown as they are.
+ */
+export function editEnvFile(file: string, edit: (text: string | null) => string, mustExist = false): void {
+  const fail = (op: 'reading' | 'writing', e: unknown) =>
+    e instanceof FileError ? e : new FileError(op, errnoText(e, file));
+  const missing = () =>
+    new FileError('reading', errnoText({ code: 'ENOENT', syscall: 'open', message: '' }, file));
+  let target: string;
   try {
-    try {
-      for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    target = resolveTarget(file);
+  } catch (e) {
+    throw fail('reading', e);
+  }
+  // Refuse what is not a regular file before making the lock beside it (and before reading a fifo).
+  if (statTarget(target, file) === null && mustExist) throw missing();
+  let lock: FileLock;
+  try {
+    lock = lockFile(target);
+  } catch (e) {
+    throw new FileError('writing', errnoText(e)); // It names the lock's directory.
+  }
+  let tmp: string | undefined;
+  try {
+    const st = statTarget(target, file);
+    if (st === null && mustExist) throw missing();
+    let text: string | null = null;
+    if (st !== null) {
+      try {
+        text = decodeBytes(fs.readFileSync(target));
+      } catch (e) {
+        throw fail('reading', e);
+      }
     }
-    fs.renameSync(tmp, target);
-  } catch (e) {
+    const data = encodeBytes(edit(text));
     try {
-      fs.unlinkSync(tmp);
+      // Go opens the file to write it: a file the user may not write fails as that open would.
+      if (st !== null) fs.accessSync(target, fs.constants.W_OK);
+    } catch (e) {
+      throw fail('writing', Object.assign(e as Error, { syscall: 'open' }));
+    }
+    try {
+      tmp = path.join(lock.dir, `${lock.generation}.${process.pid}.tmp`);
+      writeNew(tmp, data, st);
+      lock.check();
+      fs.renameSync(tmp, target);
+      tmp = undefined;
+    } catch (e) {
+      throw fail('writing', e);
+    }
+  } finally {
+    if (tmp !== undefined) fs.rmSync(tmp, { force: true });
+    try {
+      lock.release();
     } catch {
-      // Already gone.
+      // The lock's directory is gone: nothing is held.
     }
-    throw e;
+  }
+}
+
+/** writeNew creates file with data, flushed to disk, with the mode (and, for root, the owner) of like. */
+function writeNew(file: string, data: Uint8Array, like: fs.Stats | null): void {
+  const fd = fs.openSync(file, 'wx', 0o666);
+  try {
+    if (like !== null) {
+      // The owner first: changing it clears the set-id bits the mode may have.
+      if (process.getuid?.() === 0 && (like.uid !== 0 || like.gid !== process.getgid?.())) {
+        fs.fchownSync(fd, like.uid, like.gid);
+      }
+      fs.fchmodSync(fd, like.mode & 0o7777);
+    }
+    for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -1,10 +1,11 @@
 // Differential test against the real `go env`: a defineEnv declaring some of Go's own variables, with the
 // defaults this machine's Go reports, must print what `go env` prints, byte for byte, for random OS
 // environments and env files (GOENV): `-json`, `-changed`, `-changed -json` and bare values.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { go, goVersion, requireGo } from '@gostd/testing';
+import { go, goPath, goVersion, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIO, defineEnv, type Var } from './define-env';
@@ -90,3 +91,85 @@ describe.skipIf(!requireGo('defineEnv vs go env -json/-changed'))(
     });
   },
 );
+
+// The command line: flags as `go env` reads them (Go's flag package) and the errors that follow from them.
+// Each row: argv, the exit status, and the message go env prints on stderr (none for status 0). A
+// command-line mistake (2) is the message and the usage line; Go adds "Run 'go help env' for details.",
+// which a tool without a help command leaves out. Go's -x, -n and -C (build flags go env also takes) are
+// not in the rows: a tool has only -json, -changed, -u and -w.
+const cmdLines: [argv: string[], status: 0 | 1 | 2, message: string][] = [
+  [['-q'], 2, 'flag provided but not defined: -q'],
+  [['-Json'], 2, 'flag provided but not defined: -Json'],
+  [['-json', '-q=1'], 2, 'flag provided but not defined: -q'],
+  [['---json'], 2, 'bad flag syntax: ---json'],
+  [['-=json'], 2, 'bad flag syntax: -=json'],
+  [['--=x'], 2, 'bad flag syntax: --=x'],
+  [['-json=maybe'], 2, 'invalid boolean value "maybe" for -json: parse error'],
+  [['--changed='], 2, 'invalid boolean value "" for -changed: parse error'],
+  [['-w=tRue'], 2, 'invalid boolean value "tRue" for -w: parse error'],
+  [['-u=é\t'], 2, 'invalid boolean value "é\\t" for -u: parse error'],
+  [['GOOS', '-q'], 0, ''],
+  [['--', '-q'], 0, ''],
+  [['-', 'GOOS'], 0, ''],
+  [['-json', '-json=false', '--changed=0', 'GOOS'], 0, ''],
+  [['-w=false', '-u=F', '-json=1', 'GOOS'], 0, ''],
+  [['-json', '-u', 'CC'], 1, 'cannot use -json with -u'],
+  [['-json=t', '-w', 'CC=x'], 1, 'cannot use -json with -w'],
+  [['-u', '--w', 'CC'], 1, 'cannot use -u with -w'],
+  [['-json=false', '-u=0', '-w'], 1, 'no KEY=VALUE arguments given'],
+  [['-w', 'GOOS'], 1, 'arguments must be KEY=VALUE: invalid argument: GOOS'],
+  [['-changed=f', '-json=F', 'A=B'], 1, 'invalid variable name "A=B" (use -w to set variable)'],
+];
+
+/** The stderr of a run that ended with status and message; usage is the usage line's command. */
+function stderrOf(status: number, message: string, usage: string, more = ''): string {
+  if (status === 0) return '';
+  if (status === 1) return `go: ${message}\n`;
+  return `${message}\nusage: ${usage} [-json] [-changed] [-u] [-w] [var ...]\n${more}`;
+}
+
+describe('the command line is read as go env reads it', () => {
+  const file = path.join(tmp, 'cmdline-env');
+  const env = defineEnv({
+    name: 'go',
+    file,
+    environ: {},
+    vars: { CC: { default: 'gcc' }, GOOS: { default: 'linux' }, GOPRIVATE: {} },
+  });
+  it.each(cmdLines)('%j', (argv, status, message) => {
+    let err = '';
+    const code = env.cli(argv, { stdout: () => {}, stderr: (s) => (err += s), shell: 'sh' });
+    expect({ code, err }).toEqual({ code: status, err: stderrOf(status, message, 'go') });
+  });
+  describe.skipIf(!requireGo('go env command lines'))('and the real go env agrees', () => {
+    it.each(cmdLines)('%j', (argv, status, message) => {
+      const r = spawnSync(goPath()!, ['env', ...argv], {
+        encoding: 'utf8',
+        env: goEnviron({ GOENV: file, GOFLAGS: '' }),
+        cwd: tmp,
+      });
+      const more = "Run 'go help env' for details.\n";
+      expect({ code: r.status, err: r.stderr }).toEqual({
+        code: status,
+        err: stderrOf(status, message, 'go env', more),
+      });
+    });
+    it('but answers -h with the usage and status 2, where a tool prints its help and exits 0 (README)', () => {
+      const r = spawnSync(goPath()!, ['env', '-h'], {
+        encoding: 'utf8',
+        env: goEnviron({ GOENV: file }),
+        cwd: tmp,
+      });
+      expect({ code: r.status, err: r.stderr }).toEqual({
+        code: 2,
+        err: "usage: go env [-json] [-changed] [-u] [-w] [var ...]\nRun 'go help env' for details.\n",
+      });
+      let out = '';
+      expect(env.cli(['-h'], { stdout: (d) => (out += Buffer.from(d).toString()), stderr: () => {} })).toBe(
+        0,
+      );
+      expect(out.startsWith('usage: go [-json] [-changed] [-u] [-w] [var ...]\n\n')).toBe(true);
+      expect(out).toContain('\nVariables:\n  CC ');
+    });
+  });
+});

@@ -1,5 +1,7 @@
 // Go's encoding/json output for a map[string]string, as `go env -json` prints it:
 // json.NewEncoder with SetIndent("", "\t") (MarshalIndent plus a newline).
+
+import * as check from './arg-check';
 import { encodeBytes, isLoneSurrogate } from './utf8';
 
 const hex = '0123456789abcdef';
@@ -9,8 +11,8 @@ const needsEscape = /[\x00-\x1f"\\<>&\u2028\u2029\ud800-\udfff]/;
 const surrogate = /[\ud800-\udfff]/;
 
 /**
- * ControlEscapes says which escapes Go uses for the control characters U+0008 and U+000C: Go 1.22 and
- * later write `\b` and `\f`, earlier releases `\u0008` and `\u000c` (Go 1.22 release notes, encoding/json).
+ * ControlEscapes names the escapes Go uses for the control characters U+0008 and U+000C: Go 1.22 and later
+ * write `\b` and `\f`, earlier releases `\u0008` and `\u000c` (Go 1.22 release notes, encoding/json).
  */
 export type ControlEscapes = 'go1.22' | 'go1.19';
 
@@ -84,8 +86,10 @@ export function formatJSON(
   entries: Iterable<readonly [string, string]>,
   escapes: ControlEscapes = 'go1.22',
 ): string {
+  const pairs = check.pairs('formatJSON', 'entries', entries);
+  check.oneOf('formatJSON', 'escapes', escapes, ['go1.22', 'go1.19']);
   const m = new Map<string, string>();
-  for (const [k, v] of entries) m.set(k, v);
+  for (const [k, v] of pairs) m.set(k, v);
   if (m.size === 0) return '{}\n';
   const keys = [...m.keys()].sort(compareBytes);
   let out = '{';

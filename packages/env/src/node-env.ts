@@ -1,5 +1,6 @@
 // The environment of gostd-env: the Node.js toolchain's analogue of GOROOT, GOOS, GOARCH, CC...
 import path from 'node:path';
+import * as check from './arg-check';
 import { defineEnv, type Env, type Var } from './define-env';
 import { goQuote, splitQuoted } from './go-quote';
 import { checkGOOSARCHPair, goarchOf, goosOf } from './goos';
@@ -32,6 +33,8 @@ const endianness = (): 'BE' | 'LE' => (new Uint8Array(Uint16Array.of(1).buffer)[
  * ```
  */
 export function envFilePath(environ: Environ, platform: string = process.platform): string {
+  check.stringRecord('envFilePath', 'environ', environ, true);
+  check.string('envFilePath', 'platform', platform);
   const set = environ.GOSTDENV;
   if (set === 'off') throw new Error('GOSTDENV=off');
   if (set) return set;
@@ -90,6 +93,7 @@ const command = (key: string) => (v: string) => {
  * ```
  */
 export function nodeEnv(environ?: Environ): Env {
+  if (environ !== undefined) check.stringRecord('nodeEnv', 'environ', environ, true);
   const env = (): Environ => environ ?? process.env;
   const win = process.platform === 'win32';
   const home = () => env().HOME ?? (win ? env().USERPROFILE : undefined) ?? '';

@@ -1,8 +1,12 @@
 // Shell forms of an environment listing: what `go env` prints without -json.
+
+import * as check from './arg-check';
 import { isLoneSurrogate } from './utf8';
 
 /** Shell is the shell a listing is written for: POSIX sh (the default), Windows cmd.exe, or PowerShell. */
 export type Shell = 'sh' | 'cmd' | 'powershell';
+
+const shells: readonly Shell[] = ['sh', 'cmd', 'powershell'];
 
 /**
  * shellQuote returns s in POSIX single quotes, each `'` written as `'\''`, as Go 1.21's `go env` does. The
@@ -18,6 +22,7 @@ export type Shell = 'sh' | 'cmd' | 'powershell';
  * ```
  */
 export function shellQuote(s: string): string {
+  check.string('shellQuote', 's', s);
   return `'${s.replaceAll("'", "'\\''")}'`;
 }
 
@@ -35,6 +40,7 @@ export function shellQuote(s: string): string {
  * ```
  */
 export function powerShellQuote(s: string): string {
+  check.string('powerShellQuote', 's', s);
   return `'${s.replace(/['\u2018\u2019\u201a\u201b]/g, '$&$&')}'`;
 }
 
@@ -64,6 +70,7 @@ function unescapable(ch: string): boolean {
  * ```
  */
 export function batchEscape(s: string): string {
+  check.string('batchEscape', 's', s);
   let out = '';
   for (const ch of s) {
     if (unescapable(ch)) out += '\ufffd';
@@ -105,8 +112,10 @@ export function hasNonGraphic(s: string): boolean {
  * ```
  */
 export function formatShell(vars: Iterable<readonly [string, string]>, shell: Shell = 'sh'): string {
+  const entries = check.pairs('formatShell', 'vars', vars);
+  check.oneOf('formatShell', 'shell', shell, shells);
   let out = '';
-  for (const [k, v] of vars) {
+  for (const [k, v] of entries) {
     if (v.includes('\0')) {
       throw new Error(
         `internal error: encountered null byte in environment variable ${k} on non-plan9 platform`,
