@@ -27,10 +27,38 @@ export function mustBlock(what: string): void {
   }
 }
 
-/** sleepAsync waits, without blocking, until a[i] is notified or is not v, or ms pass (Infinity: no limit). */
+/** sleeping counts the asynchronous waits of this thread that are pending. */
+let sleeping = 0;
+/** keepAlive is a timer that holds the event loop open while sleeping > 0. */
+let keepAlive: ReturnType<typeof setInterval> | undefined;
+
+function awake(): void {
+  if (--sleeping === 0 && keepAlive !== undefined) {
+    clearInterval(keepAlive);
+    keepAlive = undefined;
+  }
+}
+
+/**
+ * sleepAsync waits, without blocking, until a[i] is notified or is not v, or ms pass (Infinity: no limit);
+ * it returns undefined when a[i] is not v now. A pending Atomics.waitAsync does not keep Node's event loop
+ * alive, so a worker whose only work is an `await mu.lock()` would exit: while a wait is pending, a timer
+ * holds the loop open, as a goroutine blocked in Lock keeps its program running.
+ */
 export function sleepAsync(a: Int32Array, i: number, v: number, ms: number): Promise<unknown> | undefined {
   const r = Atomics.waitAsync(a, i, v, ms);
-  return r.async ? r.value : undefined;
+  if (!r.async) return undefined;
+  if (sleeping++ === 0) keepAlive = setInterval(() => {}, 0x3fffffff);
+  return r.value.then(
+    (x) => {
+      awake();
+      return x;
+    },
+    (e) => {
+      awake();
+      throw e;
+    },
+  );
 }
 
 /** timeoutError is the error a wait that ran out of time throws, like AbortSignal.timeout's reason. */

@@ -37,6 +37,11 @@ const WAITER = 8;
 const STARVE_MS = 1;
 /** RECHECK_MS is how often a waiter that is not yet starving wakes to check how long it has waited. */
 const RECHECK_MS = 4;
+/**
+ * PUMP_MS bounds each sleep of a pump while another thread holds the mutex, so that a pump whose queued
+ * calls were all aborted notices it and leaves (it cannot cancel its pending Atomics.waitAsync).
+ */
+const PUMP_MS = 16;
 /** SPIN is how many times lockSync retries before it sleeps. */
 const SPIN = 100;
 
@@ -522,8 +527,8 @@ export class Mutex {
     let w: Waiter | undefined;
     for (;;) {
       if (this.live === 0) {
-        if (w) this.leave(w);
         this.pumping = false;
+        if (w && this.leave(w)) this.unlockTaken();
         return;
       }
       if (!w) {
@@ -549,7 +554,8 @@ export class Mutex {
         }
         continue;
       }
-      const wait = sleepAsync(a, this.s + 1, w.seq, this.recheck(w, performance.now()));
+      const ms = this.mine ? Number.POSITIVE_INFINITY : Math.min(PUMP_MS, this.recheck(w, performance.now()));
+      const wait = sleepAsync(a, this.s + 1, w.seq, ms);
       if (wait) await wait;
       w.slept = true;
     }
