@@ -105,7 +105,7 @@ describe('Cond (src/sync/cond_test.go)', () => {
   });
 
   it("TestRace: wait, signal and the locker interleave as Go's test requires", async () => {
-    let x = 0;
+    let x = 0 as number;
     const c = new Cond(new Mutex());
     const L = c.L as Mutex;
     const errors: string[] = [];
@@ -138,7 +138,7 @@ describe('Cond (src/sync/cond_test.go)', () => {
         for (;;) {
           if (x === 2) {
             await c.wait();
-            if (x !== 3) errors.push('want 3');
+            if ((x as number) !== 3) errors.push('want 3');
             break;
           }
           if (x === 3) break;

@@ -84,7 +84,14 @@ describe('onceFunc, onceValue, onceValues (src/sync/oncefunc_test.go)', () => {
     const kinds: [string, (f: () => void) => () => unknown][] = [
       ['onceFunc', (f) => onceFunc(f)],
       ['onceValue', (f) => onceValue(f)],
-      ['onceValues', (f) => onceValues(() => (f(), [1, 2]) as [number, number])],
+      [
+        'onceValues',
+        (f) =>
+          onceValues((): [number, number] => {
+            f();
+            return [1, 2];
+          }),
+      ],
     ];
     for (const [name, make] of kinds) {
       let collected = false;
