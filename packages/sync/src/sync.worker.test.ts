@@ -71,6 +71,9 @@ async function finish<T>(what: Promise<T>, runs: Run[], label: string): Promise<
   });
   try {
     return await Promise.race([what, watchdog]);
+  } catch (e) {
+    // A worker the watchdog terminated rejects `what` too: report the watchdog's finding.
+    throw problem ? new Error(problem) : e;
   } finally {
     clearInterval(timer);
     await Promise.all(runs.map((r) => r.worker.terminate()));
@@ -166,7 +169,9 @@ describe('Mutex across workers', () => {
         await mu.lock();
         const until = performance.now() + 0.1;
         while (performance.now() < until);
-        await null; // the critical section awaits: the other tasks queue up behind it
+        // The critical section awaits (as on I/O), so the other tasks queue up behind it and each unlock hands
+        // the mutex to the next of them; setImmediate also lets this thread's timers (the watchdog) run.
+        await new Promise((r) => setImmediate(r));
         mu.unlock();
         handoffs++;
       }
