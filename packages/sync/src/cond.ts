@@ -125,15 +125,24 @@ export class Cond {
    * ```
    */
   async wait(): Promise<void> {
-    const a = this.a;
-    const t = Atomics.add(a, WAIT, 1);
-    this.L.unlock();
-    for (;;) {
-      const n = Atomics.load(a, NOTIFY);
-      if (served(t, n)) break;
-      await sleepAsync(a, NOTIFY, n, Number.POSITIVE_INFINITY);
+    const t = this.enter();
+    for (let n = this.unserved(t); n !== undefined; n = this.unserved(t)) {
+      await sleepAsync(this.a, NOTIFY, n, Number.POSITIVE_INFINITY);
     }
     await this.L.lock();
+  }
+
+  /** enter takes the next ticket and unlocks L, as Go's Wait does, in that order. */
+  private enter(): number {
+    const t = Atomics.add(this.a, WAIT, 1);
+    this.L.unlock();
+    return t;
+  }
+
+  /** unserved returns the NOTIFY count to sleep on while ticket t is not served, or undefined once it is. */
+  private unserved(t: number): number | undefined {
+    const n = Atomics.load(this.a, NOTIFY);
+    return served(t, n) ? undefined : n;
   }
 
   /**
@@ -156,14 +165,8 @@ export class Cond {
    */
   waitSync(): void {
     mustBlock('Cond.waitSync');
-    const a = this.a;
-    const t = Atomics.add(a, WAIT, 1);
-    this.L.unlock();
-    for (;;) {
-      const n = Atomics.load(a, NOTIFY);
-      if (served(t, n)) break;
-      Atomics.wait(a, NOTIFY, n);
-    }
+    const t = this.enter();
+    for (let n = this.unserved(t); n !== undefined; n = this.unserved(t)) Atomics.wait(this.a, NOTIFY, n);
     const l = this.L as Locker & { lockSync?: () => void };
     if (typeof l.lockSync === 'function') {
       l.lockSync();

@@ -35,8 +35,10 @@ const WAITER = 8;
 
 /** STARVE_MS is Go's starvationThresholdNs: a waiter that waited this long switches on starvation mode. */
 const STARVE_MS = 1;
-/** RECHECK_MS is how often a waiter that is not yet starving wakes to check how long it has waited. */
+/** RECHECK_MS is how often a waiter that has waited STARVE_MS wakes to switch on starvation mode. */
 const RECHECK_MS = 4;
+/** STARVING_RECHECK_MS is how often it wakes while the mutex is starving. */
+const STARVING_RECHECK_MS = 16;
 /**
  * PUMP_MS bounds each sleep of a pump while another thread holds the mutex, so that a pump whose queued
  * calls were all aborted notices it and leaves (it cannot cancel its pending Atomics.waitAsync).
@@ -60,6 +62,8 @@ interface Waiter {
   slept: boolean;
   /** mayStarve: it may switch on starvation mode. */
   mayStarve: boolean;
+  /** pump: it waits for a queue of this thread's lock() calls, so it leaves starvation mode only as the last waiter. */
+  pump: boolean;
   /** seq is the SEQ value to sleep on, set by step when it returns false. */
   seq: number;
 }
@@ -298,7 +302,14 @@ export class Mutex {
         return;
       }
     }
-    const w: Waiter = { start: performance.now(), registered: false, slept: false, mayStarve: true, seq: 0 };
+    const w: Waiter = {
+      start: performance.now(),
+      registered: false,
+      slept: false,
+      mayStarve: true,
+      pump: false,
+      seq: 0,
+    };
     const deadline = w.start + timeout;
     for (;;) {
       if (this.step(w)) break;
@@ -458,9 +469,10 @@ export class Mutex {
       let next: number;
       if ((s & HANDOFF) !== 0 && w.slept) {
         next = (s & ~HANDOFF) - WAITER;
-        // Go leaves starvation mode when the new owner is the last waiter or did not wait long; a pump (which
-        // stands for a queue of this thread) leaves it only as the last waiter.
-        if (next < WAITER || (w.mayStarve && performance.now() - w.start < STARVE_MS)) next &= ~STARVING;
+        // Go leaves starvation mode when the new owner is the last waiter or did not wait long. A pump leaves
+        // it only as the last waiter: the calls it stands for are then handed the mutex one after another
+        // in this thread, and a waiter of another thread would wait for all of them.
+        if (next < WAITER || (!w.pump && performance.now() - w.start < STARVE_MS)) next &= ~STARVING;
       } else if ((s & LOCKED) === 0) {
         next = (s | LOCKED) & ~STARVING;
         if (w.registered) next -= WAITER;
@@ -514,11 +526,16 @@ export class Mutex {
     }
   }
 
-  /** recheck is how long a waiter may sleep before it must look again at how long it has waited. */
+  /**
+   * recheck is how long a waiter may sleep before it must look again at how long it has waited: when it
+   * reaches STARVE_MS, then every RECHECK_MS, or every STARVING_RECHECK_MS while the mutex is starving (in
+   * case another waiter's claim ends starvation mode while this one still waits).
+   */
   private recheck(w: Waiter, now: number): number {
-    if (!w.mayStarve || (Atomics.load(this.a, this.s) & STARVING) !== 0) return Number.POSITIVE_INFINITY;
+    if (!w.mayStarve) return Number.POSITIVE_INFINITY;
     const waited = now - w.start;
-    return waited < STARVE_MS ? STARVE_MS - waited : RECHECK_MS;
+    if (waited < STARVE_MS) return STARVE_MS - waited;
+    return (Atomics.load(this.a, this.s) & STARVING) !== 0 ? STARVING_RECHECK_MS : RECHECK_MS;
   }
 
   /** pump takes the mutex for the queue of async lock() calls, one at a time, until the queue is empty. */
@@ -538,6 +555,7 @@ export class Mutex {
           registered: false,
           slept: false,
           mayStarve: true,
+          pump: true,
           seq: 0,
         };
       }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Mutex, Once, RWMutex, WaitGroup } from './index';
+import { Cond, Mutex, Once, RWMutex, WaitGroup } from './index';
 
 const script = fileURLToPath(new URL('./testdata/sync-worker.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -269,5 +269,45 @@ describe('Once across workers', () => {
       called = true;
     });
     expect(called).toBe(false);
+  });
+});
+
+describe('Cond across workers', () => {
+  it('signal wakes one waiter and broadcast the rest; each returns holding the mutex', async () => {
+    const mu = new Mutex();
+    const c = new Cond(mu);
+    const data = shared(8);
+    const modes = ['sync', 'async', 'sync'];
+    const runs = modes.map((mode) =>
+      start('condWait', { mode, mutex: mu.handle, cond: c.handle, dataBuffer: data.buffer }),
+    );
+    const all = Promise.all(runs.map((r) => r.result));
+    const results = await finish(
+      (async () => {
+        // All three are waiting once each has counted itself and released the mutex in wait.
+        for (;;) {
+          await mu.lock();
+          const waiting = data[6];
+          mu.unlock();
+          if (waiting === 3) break;
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        await mu.lock();
+        data[7] = 1;
+        c.signal();
+        mu.unlock();
+        // One waiter returns: the others stay asleep until the broadcast.
+        const first = await Promise.race(runs.map((r) => r.result));
+        await new Promise((r) => setTimeout(r, 50));
+        const finishedBefore = runs.filter((r) => r.finished).length;
+        c.broadcast();
+        return { first, finishedBefore, all: await all };
+      })(),
+      runs,
+      'cond',
+    );
+    expect(results.first).toMatchObject({ flag: 1, held: true });
+    expect(results.finishedBefore).toBe(1);
+    expect(results.all).toEqual(modes.map(() => expect.objectContaining({ flag: 1, held: true })));
   });
 });

@@ -2,7 +2,7 @@
 // `npx tsup` first) and runs one task. Every task adds 1 to progress[0] as it goes (the test's watchdog
 // terminates workers whose count stops moving) and posts { done: true, ... } when it ends.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Mutex, Once, RWMutex, WaitGroup } from '../../dist/index.js';
+import { Cond, Mutex, Once, RWMutex, WaitGroup } from '../../dist/index.js';
 
 const { task, progressBuffer, dataBuffer } = workerData;
 const progress = new Int32Array(progressBuffer);
@@ -171,6 +171,28 @@ const tasks = {
       Atomics.store(data, 5, 1);
     });
     return { sawDone: Atomics.load(data, 5) };
+  },
+
+  /**
+   * Cond: under the mutex, count this waiter in data[6] and wait (waitSync, or await wait()) until data[7]
+   * is set; report what data[7] was when the wait returned, and that the mutex was held then.
+   */
+  async condWait({ mode }) {
+    const mu = Mutex.from(workerData.mutex);
+    const c = Cond.from(workerData.cond, mu);
+    if (mode === 'async') await mu.lock();
+    else mu.lockSync();
+    data[6]++;
+    tick();
+    while (data[7] === 0) {
+      if (mode === 'async') await c.wait();
+      else c.waitSync();
+      tick();
+    }
+    const held = !mu.tryLock();
+    const flag = data[7];
+    mu.unlock();
+    return { flag, held };
   },
 };
 
