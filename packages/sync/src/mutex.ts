@@ -283,6 +283,7 @@ export class Mutex {
    */
   lockSync(options?: SyncLockOptions): void {
     const timeout = timeoutOf('Mutex.lockSync', options);
+    mustBlock('Mutex.lockSync');
     if (this.live > 0) {
       throw new Error(
         'sync: Mutex.lockSync while lock() calls of this thread wait for the same Mutex would deadlock',
@@ -292,7 +293,6 @@ export class Mutex {
       this.mine = true;
       return;
     }
-    mustBlock('Mutex.lockSync');
     const a = this.a;
     const at = this.s;
     for (let i = 0; i < SPIN; i++) {

@@ -31,7 +31,6 @@ function semAcquireSync(a: Int32Array, i: number): void {
       if (Atomics.compareExchange(a, i, v, v - 1) === v) return;
       continue;
     }
-    mustBlock('RWMutex');
     Atomics.wait(a, i, v);
   }
 }
@@ -182,6 +181,7 @@ export class RWMutex {
    * ```
    */
   rLockSync(): void {
+    mustBlock('RWMutex.rLockSync');
     if (Atomics.add(this.a, READERS, 1) + 1 < 0) semAcquireSync(this.a, READER_SEM);
   }
 
@@ -288,6 +288,7 @@ export class RWMutex {
    * ```
    */
   lockSync(): void {
+    mustBlock('RWMutex.lockSync');
     this.w.lockSync();
     const r = Atomics.add(this.a, READERS, -MAX_READERS);
     if (r !== 0 && Atomics.add(this.a, DEPART, r) + r !== 0) semAcquireSync(this.a, WRITER_SEM);

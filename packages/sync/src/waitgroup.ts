@@ -239,7 +239,6 @@ export class WaitGroup {
    * ```
    */
   waitSync(): void {
-    if (Atomics.load(this.st, 0) >> 32n === 0n) return;
     mustBlock('WaitGroup.waitSync');
     const gen = this.register();
     if (gen === undefined) return;
