@@ -184,7 +184,10 @@ async function main() {
     const env = { npm_config_userconfig: npmrc, npm_config_registry: registry.url };
     const out = run(bin('changeset'), ['publish', '--no-git-tag'], scratch, env);
     for (const p of pkgs) {
-      const meta = await (await fetch(`${registry.url}${p.name.replace('/', '%2f')}`)).json();
+      // Once more on a failure: the publish above blocked this process for longer than Verdaccio keeps an
+      // idle connection open, so the first request may go out on a socket the server has closed.
+      const url = `${registry.url}${p.name.replace('/', '%2f')}`;
+      const meta = await (await fetch(url).catch(() => fetch(url))).json();
       if (!meta.versions?.[version]) throw new Error(`${p.name}@${version} is not on the registry:\n${out}`);
     }
     log(`changeset publish put ${pkgs.length} packages on Verdaccio at ${registry.url}`);

@@ -96,6 +96,8 @@ export function discoverPackages(root = repoRoot) {
       continue;
     }
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    // A private workspace package (@gostd/testing) is test plumbing, not something users install.
+    if (manifest.private) continue;
     const page = path.join(pagesDir, `${name}.md`);
     const meta = fs.existsSync(page) ? frontmatter(fs.readFileSync(page, 'utf8')) : {};
     present.push({

@@ -25,7 +25,7 @@ export interface EnvOptions {
   readonly name: string;
   /** The path of the env file, or a function returning it ('' or a thrown Error: there is none). */
   readonly file: string | (() => string);
-  /** The variables, in the order the listing shows them. */
+  /** The variables, in the order `-help` shows them (the shell listing is sorted by name, as Go's is). */
   readonly vars: Readonly<Record<string, Var>>;
   /**
    * Checks the configuration a `-w` or `-u` would leave (get returns a variable's value after the change;
@@ -404,6 +404,8 @@ export function defineEnv(opts: EnvOptions): Env {
           }
         }
       }
+      // Go's PrintEnv sorts the listing by name (Go 1.26's envcmd; -json's keys are sorted too).
+      pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       stdout(encodeBytes(formatShell(pairs, shell)));
       return status;
     } catch (e) {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { goQuote, splitQuoted } from './go-quote';
 import { decodeBytes, encodeBytes } from './utf8';
 
@@ -51,7 +51,7 @@ describe('splitQuoted', () => {
 
 const quote = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/quote.go');
 
-describe.skipIf(!hasGo('goQuote vs strconv.Quote'))('goQuote matches Go strconv.Quote', () => {
+describe.skipIf(!requireGo('goQuote vs strconv.Quote'))('goQuote matches Go strconv.Quote', () => {
   it('on random strings', () => {
     // Characters whose class is the same in Go 1.19's Unicode 13 tables and Node's newer ones.
     const chars = fc.constantFrom(

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import * as pprof from './index';
 import { shared } from './shared';
 
@@ -213,7 +213,7 @@ describe('one label store per process', () => {
   });
 });
 
-describe.skipIf(!hasGo('pprof label map differential tests'))('label maps against Go', () => {
+describe.skipIf(!requireGo('pprof label map differential tests'))('label maps against Go', () => {
   it("formats random label maps exactly as Go's labelMap.String", () => {
     const units = ['grapheme', 'binary-ascii', 'binary'] as const;
     const cases = units

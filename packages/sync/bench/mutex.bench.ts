@@ -3,14 +3,14 @@
 //   async-mutex's Mutex (`const release = await m.acquire(); release()`);
 // - 2 worker_threads taking one lock in turns (a non-atomic increment inside): this Mutex (lockSync and
 //   await lock()), a plain Atomics.compareExchange spin lock, and the V8-article and futex locks of the
-//   SharedMap benchmark (mutex-map.mjs); and Go's sync.Mutex with 2 goroutines (testdata/mutex.go), when go
-//   is on PATH.
+//   SharedMap benchmark (mutex-map.mjs); and Go's sync.Mutex with 2 goroutines (testdata/mutex.go), on the
+//   Go of @gostd/testing (>= 1.23) when the machine has one.
 // ns/op are medians over iterations; the workers' ns/op is an iteration's wall time over the operations of
 // both workers, as Go's RunParallel counts. Build first (`npx tsup`): the workers load dist/index.js.
-import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { goRun, whyNoGo } from '@gostd/testing';
 import { Mutex as AsyncMutex } from 'async-mutex';
 import { afterAll, bench, describe } from 'vitest';
 import { Mutex } from '../src/index';
@@ -161,13 +161,15 @@ describe(`2 workers x ${N} lock, increment, unlock`, () => {
   }
 });
 
-/** goMutex runs testdata/mutex.go and returns its ns/op per repetition, or [] without go. */
+/** goMutex runs testdata/mutex.go on @gostd/testing's Go and returns its ns/op per repetition, or [] without Go. */
 function goMutex(): number[] {
+  const why = whyNoGo();
+  if (why !== null) {
+    console.log(`Go's sync.Mutex not measured: ${why}`);
+    return [];
+  }
   try {
-    const out = execFileSync('go', ['run', fileURLToPath(new URL('./testdata/mutex.go', import.meta.url))], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const out = goRun(fileURLToPath(new URL('./testdata/mutex.go', import.meta.url)));
     return out
       .trim()
       .split('\n')
