@@ -1,9 +1,9 @@
 // The linearizability harness (test code, not part of the package): real worker_threads run operations on
 // one shared object at the same time, each operation's call and return times come from one shared clock,
 // and porcupine (testdata/linearizability, a Go program) checks every history against a sequential model.
-// A subject module (testdata/linearizability/shared-map.mjs is SharedMap's) says which operations the
-// workers draw; the Go program holds the model. Mutex and WaitGroup plug in the same way: a subject module
-// and a model.
+// A subject module says which operations the workers draw; the Go program holds the model. SharedMap
+// (shared-map.mjs, syncmap.go), Mutex (mutex.mjs, mutex.go), WaitGroup (waitgroup.mjs, waitgroup.go) and
+// Once (once.mjs, once.go) plug in that way, all under testdata/linearizability.
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { goBuildModule, goRun } from '@gostd/testing';
@@ -41,7 +41,10 @@ export interface RecordOptions {
   readonly variant?: string;
   readonly workers: number;
   readonly rounds: number;
-  /** opsPerWorker is how many operations each worker makes in a round. */
+  /**
+   * opsPerWorker is how many operations each worker makes in a round, at most: a subject's next() may end
+   * the round sooner (the subject is told opsPerWorker, its client number and the number of workers).
+   */
   readonly opsPerWorker: number;
   /** handle makes the round's fresh object and returns what attaches a worker to it (structured-cloneable). */
   readonly handle: () => unknown;
