@@ -5,12 +5,9 @@
 // And the check has teeth: a Mutex whose tryLock does not compare-and-swap, a WaitGroup whose wait returns
 // at a counter of 1, and Go's documented incorrect Once (compare-and-swap, then f) are each reported
 // non-linearizable. `npm run test:linearizability -w @gostd/sync` runs this file with the SharedMap one.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { requireGo } from '@gostd/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check, checkerDir, goBuildChecker, type History, overlaps, record } from './linearizability';
+import { check, checkRuns, goBuildChecker, type History, op, type Run, record } from './linearizability';
 import { Mutex } from './mutex';
 import { Once } from './once';
 import { WaitGroup } from './waitgroup';
@@ -68,7 +65,7 @@ function recordOf(name: Name, workers: number, rounds: number, ops: number, vari
  * The runs, as [workers, rounds, operations per worker] (for WaitGroup, whose subject ends its rounds
  * itself after 4 phases, an upper bound). Sized to take about 10 s each on a busy 2-core machine.
  */
-const plans: Record<Name, readonly (readonly [number, number, number])[]> = {
+const plans: Record<Name, readonly Run[]> = {
   Mutex: [
     [2, 50, 600],
     [4, 40, 300],
@@ -104,28 +101,12 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
       'every %s history from 2, 4 and 8 workers is linearizable',
       { timeout: 600_000 },
       async (name) => {
-        const all: History[] = [];
-        const summary: string[] = [];
         const started = performance.now();
-        for (const [workers, rounds, ops] of plans[name]) {
-          const t0 = performance.now();
-          const hs = await recordOf(name, workers, rounds, ops);
-          const t1 = performance.now();
-          const v = check(hs, fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-linearizability-')));
-          const t2 = performance.now();
-          const concurrent = hs.filter((h) => overlaps(h) > 0).length;
-          const n = hs.reduce((k, h) => k + h.ops.length, 0);
-          summary.push(
-            `${workers} workers: ${hs.length} histories, ${n} operations (${concurrent} histories with overlapping calls), ` +
-              `${v.ok.length} linearizable, ${v.illegal.length} not, ${v.unknown.length} undecided ` +
-              `(recorded in ${((t1 - t0) / 1000).toFixed(1)} s, checked in ${((t2 - t1) / 1000).toFixed(1)} s)`,
-          );
-          expect(v.illegal, `non-linearizable ${name} histories (see ${checkerDir})`).toEqual([]);
-          expect(v.unknown).toEqual([]);
-          // The workers must really have overlapped, or the check proves nothing.
-          expect(concurrent, summary.at(-1)).toBeGreaterThan(hs.length / 5);
-          all.push(...hs);
-        }
+        const runs = await checkRuns(plans[name], (workers, rounds, ops) =>
+          recordOf(name, workers, rounds, ops),
+        );
+        const all = runs.flatMap((r) => r.histories);
+        const summary = runs.map((r) => r.summary);
         const count = new Map<string, number>();
         for (const h of all) {
           for (const o of h.ops) {
@@ -144,14 +125,6 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
     );
 
     it('the models: what each allows and what it rejects, on hand-made histories', () => {
-      const op = (c: number, o: string, args: string[], out: string[], call: number, ret: number) => ({
-        c,
-        op: o,
-        in: args,
-        out,
-        call,
-        ret,
-      });
       // Worker 1 waits in lock while worker 0 holds the mutex; ret1 is when its lock returns, seen what it reads.
       const mutex = (name: string, ret1: number, seen: string): History => ({
         name,
@@ -214,7 +187,7 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
       async (name, variant) => {
         // Batches of 10 rounds until one is caught, at most 10 batches: a race the broken code loses
         // shows only when two workers hit its window at the same moment.
-        const [workers, , ops] = plans[name][1] as readonly [number, number, number];
+        const [workers, , ops] = plans[name][1] as Run;
         let illegal = 0;
         let n = 0;
         for (let batch = 0; batch < 10 && illegal === 0; batch++) {
