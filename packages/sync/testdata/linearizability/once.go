@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/anishathalye/porcupine"
@@ -24,16 +23,7 @@ type onceState struct {
 //	do ID MINE -> RAN SEEN
 var onceModel = porcupine.Model{
 	Partition: func(history []porcupine.Operation) [][]porcupine.Operation {
-		byID := map[string][]porcupine.Operation{}
-		for _, o := range history {
-			id := o.Input.(op).In[0]
-			byID[id] = append(byID[id], o)
-		}
-		ids := make([]string, 0, len(byID))
-		for id := range byID {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		ids, byID, _ := byFirstInput(history, "")
 		parts := make([][]porcupine.Operation, 0, len(ids))
 		for _, id := range ids {
 			parts = append(parts, byID[id])
