@@ -1,10 +1,11 @@
-// The in-process Map (Go's sync.Map) against the global Map, and against a Map guarded by an async mutex (the
-// shape of the seed's table: Go's mutex-guarded map vs sync.Map, store / lookup / delete in ns/op).
+// The in-process Map (Go's sync.Map) against the global Map, and against a Map guarded by an async mutex, this
+// package's Mutex or async-mutex's (the shape of the seed's table: Go's mutex-guarded map vs sync.Map, store /
+// lookup / delete in ns/op).
 // Every task does a batch of `batch` operations, so tinybench's per-call overhead does not swamp a hash
 // lookup: ns/op = (mean time of one task) / batch.
 import { Mutex } from 'async-mutex';
 import { bench, describe } from 'vitest';
-import { SyncMap } from '../src/index';
+import { Mutex as GoMutex, SyncMap } from '../src/index';
 
 const batch = 1024;
 const keySpace = 1 << 16;
@@ -240,17 +241,32 @@ describe('range over 1024 keys', () => {
 });
 
 // The seed's table: store, lookup and delete on random keys (Go: k := r.Intn(...)), `batch` operations per
-// task. Go's benchmark ran 4 goroutines (RunParallel on 4 cores); here the mutex-guarded Map runs 4 async
-// tasks of batch/4 operations each, every operation taking and releasing an async-mutex lock, and the other
-// peers run the batch in one synchronous loop (a JavaScript thread has nothing to run them in parallel with).
+// task. Go's benchmark ran 4 goroutines (RunParallel on 4 cores); here each mutex-guarded Map runs 4 async
+// tasks of batch/4 operations each, every operation taking and releasing the lock (this package's Mutex, as
+// Go's map + sync.Mutex does; or async-mutex's runExclusive), and the other peers run the batch in one
+// synchronous loop (a JavaScript thread has nothing to run them in parallel with).
 const mutex = new Mutex();
+const goMutex = new GoMutex();
 const guarded = filledNative();
+const guardedGo = filledNative();
 const seedMap = filledSync();
 const plain = filledNative();
 const tasks = 4;
 const perTask = batch / tasks;
 
-async function guardedTasks(op: (k: number) => void): Promise<void> {
+/** Locked runs f holding a lock. */
+type Locked = (f: () => void) => Promise<void>;
+const withAsyncMutex: Locked = (f) => mutex.runExclusive(f);
+const withGoMutex: Locked = async (f) => {
+  await goMutex.lock();
+  try {
+    f();
+  } finally {
+    goMutex.unlock();
+  }
+};
+
+async function guardedTasks(locked: Locked, op: (k: number) => void): Promise<void> {
   const o = next();
   const work: Promise<void>[] = [];
   for (let t = 0; t < tasks; t++) {
@@ -258,7 +274,7 @@ async function guardedTasks(op: (k: number) => void): Promise<void> {
       (async () => {
         for (let i = 0; i < perTask; i++) {
           const k = keys[o + t * perTask + i] as number;
-          await mutex.runExclusive(() => op(k));
+          await locked(() => op(k));
         }
       })(),
     );
@@ -267,7 +283,8 @@ async function guardedTasks(op: (k: number) => void): Promise<void> {
 }
 
 describe(`seed table: store, ${batch} random keys`, () => {
-  bench('Map + async-mutex', () => guardedTasks((k) => void guarded.set(k, k)), opts);
+  bench('Map + Mutex (@gostd/sync)', () => guardedTasks(withGoMutex, (k) => void guardedGo.set(k, k)), opts);
+  bench('Map + async-mutex', () => guardedTasks(withAsyncMutex, (k) => void guarded.set(k, k)), opts);
   bench(
     'SyncMap.store',
     () => {
@@ -294,9 +311,17 @@ describe(`seed table: store, ${batch} random keys`, () => {
 
 describe(`seed table: lookup, ${batch} random keys`, () => {
   bench(
+    'Map + Mutex (@gostd/sync)',
+    () =>
+      guardedTasks(withGoMutex, (k) => {
+        sink += guardedGo.get(k) ?? -1;
+      }),
+    opts,
+  );
+  bench(
     'Map + async-mutex',
     () =>
-      guardedTasks((k) => {
+      guardedTasks(withAsyncMutex, (k) => {
         sink += guarded.get(k) ?? -1;
       }),
     opts,
@@ -329,9 +354,17 @@ describe(`seed table: lookup, ${batch} random keys`, () => {
 // As in the seed, most deletes after the first round find no key (the keys are not stored back).
 describe(`seed table: delete, ${batch} random keys`, () => {
   bench(
+    'Map + Mutex (@gostd/sync)',
+    () =>
+      guardedTasks(withGoMutex, (k) => {
+        if (guardedGo.has(k)) guardedGo.delete(k);
+      }),
+    opts,
+  );
+  bench(
     'Map + async-mutex',
     () =>
-      guardedTasks((k) => {
+      guardedTasks(withAsyncMutex, (k) => {
         if (guarded.has(k)) guarded.delete(k);
       }),
     opts,

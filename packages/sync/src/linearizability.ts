@@ -1,12 +1,16 @@
 // The linearizability harness (test code, not part of the package): real worker_threads run operations on
 // one shared object at the same time, each operation's call and return times come from one shared clock,
 // and porcupine (testdata/linearizability, a Go program) checks every history against a sequential model.
-// A subject module (testdata/linearizability/shared-map.mjs is SharedMap's) says which operations the
-// workers draw; the Go program holds the model. Mutex and WaitGroup plug in the same way: a subject module
-// and a model.
+// A subject module says which operations the workers draw; the Go program holds the model. SharedMap
+// (shared-map.mjs, syncmap.go), Mutex (mutex.mjs, mutex.go), WaitGroup (waitgroup.mjs, waitgroup.go) and
+// Once (once.mjs, once.go) plug in that way, all under testdata/linearizability.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { goBuildModule, goRun } from '@gostd/testing';
+import { expect } from 'vitest';
 
 /** The directory of the checker (a Go module) and of the recording worker. */
 export const checkerDir = fileURLToPath(new URL('../testdata/linearizability/', import.meta.url));
@@ -41,7 +45,10 @@ export interface RecordOptions {
   readonly variant?: string;
   readonly workers: number;
   readonly rounds: number;
-  /** opsPerWorker is how many operations each worker makes in a round. */
+  /**
+   * opsPerWorker is how many operations each worker makes in a round, at most: a subject's next() may end
+   * the round sooner (the subject is told opsPerWorker, its client number and the number of workers).
+   */
   readonly opsPerWorker: number;
   /** handle makes the round's fresh object and returns what attaches a worker to it (structured-cloneable). */
   readonly handle: () => unknown;
@@ -136,4 +143,79 @@ export function overlaps(h: History): number {
 /** goBuildChecker builds the checker (fetching porcupine through the Go module proxy the first time). */
 export function goBuildChecker(): string {
   return goBuildModule(checkerDir);
+}
+
+/** op makes one operation of a hand-made history, for tests of a model. */
+export function op(
+  c: number,
+  name: string,
+  args: string[],
+  out: string[],
+  call: number,
+  ret: number,
+): Operation {
+  return { c, op: name, in: args, out, call, ret };
+}
+
+/** A run of a check: how many workers, how many rounds, and how many operations per worker. */
+export type Run = readonly [workers: number, rounds: number, opsPerWorker: number];
+
+/** What one run recorded and what the checker said of it. */
+export interface RunResult {
+  readonly workers: number;
+  readonly histories: History[];
+  readonly verdicts: Verdicts;
+  /** concurrent counts the histories in which calls of different workers overlapped. */
+  readonly concurrent: number;
+  /** summary is a line that says all of the above, with the time taken to record and to check. */
+  readonly summary: string;
+}
+
+/**
+ * expectLinearizable fails the test unless every history of r is linearizable and in more than a fifth of
+ * them calls of different workers overlapped (without that, the check proves little). Workers run side by
+ * side only when the machine gives them cores at the same moment: on a busy machine (load 15 on 2 cores) a
+ * third to two thirds of the SharedMap histories had overlapping calls.
+ */
+export function expectLinearizable(r: RunResult): void {
+  expect(r.verdicts.illegal, `non-linearizable histories (${r.summary})`).toEqual([]);
+  expect(r.verdicts.unknown, r.summary).toEqual([]);
+  expect(r.concurrent, r.summary).toBeGreaterThan(r.histories.length / 5);
+}
+
+/**
+ * checkRuns records each run with rec and checks its histories (illegal ones drawn in a temporary
+ * directory), one run after the other; after each run it calls verify (by default expectLinearizable),
+ * so a test stops at the first bad run.
+ */
+export async function checkRuns(
+  runs: readonly Run[],
+  rec: (workers: number, rounds: number, opsPerWorker: number) => Promise<History[]>,
+  verify: (r: RunResult) => void = expectLinearizable,
+): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  for (const [workers, rounds, ops] of runs) {
+    const t0 = performance.now();
+    const histories = await rec(workers, rounds, ops);
+    const t1 = performance.now();
+    const viz = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-linearizability-'));
+    const verdicts = check(histories, viz);
+    const t2 = performance.now();
+    const concurrent = histories.filter((h) => overlaps(h) > 0).length;
+    const n = histories.reduce((k, h) => k + h.ops.length, 0);
+    const r: RunResult = {
+      workers,
+      histories,
+      verdicts,
+      concurrent,
+      summary:
+        `${workers} workers: ${histories.length} histories, ${n} operations (${concurrent} histories with overlapping calls), ` +
+        `${verdicts.ok.length} linearizable, ${verdicts.illegal.length} not, ${verdicts.unknown.length} undecided ` +
+        `(recorded in ${((t1 - t0) / 1000).toFixed(1)} s, checked in ${((t2 - t1) / 1000).toFixed(1)} s)` +
+        (verdicts.illegal.length > 0 ? `; the illegal ones drawn in ${viz}` : ''),
+    };
+    verify(r);
+    results.push(r);
+  }
+  return results;
 }

@@ -9,8 +9,8 @@
 // which the operation was called and returned; in and out are its arguments and results as strings. For
 // each history it prints one line, "NAME ok", "NAME illegal" or "NAME unknown" (the check timed out), and
 // for an illegal history with -viz DIR it writes porcupine's HTML visualization to DIR/NAME.html. A model
-// is a porcupine.Model that reads those strings (models, below): the sync.Map model here, and the models
-// of the other primitives as they are added.
+// is a porcupine.Model that reads those strings (models, below): sync.Map's (syncmap.go), sync.Mutex's
+// (mutex.go), sync.WaitGroup's (waitgroup.go) and sync.Once's (once.go).
 package main
 
 import (
@@ -44,7 +44,10 @@ type history struct {
 
 // models are the sequential specifications a history can be checked against, by name.
 var models = map[string]porcupine.Model{
-	"syncmap": syncMapModel,
+	"syncmap":   syncMapModel,
+	"mutex":     mutexModel,
+	"waitgroup": waitGroupModel,
+	"once":      onceModel,
 }
 
 func main() {

@@ -28,21 +28,7 @@ type entry struct {
 // each key of the history, with the clear's call and return times.
 var syncMapModel = porcupine.Model{
 	Partition: func(history []porcupine.Operation) [][]porcupine.Operation {
-		byKey := map[string][]porcupine.Operation{}
-		var clears []porcupine.Operation
-		for _, o := range history {
-			in := o.Input.(op)
-			if in.Op == "clear" {
-				clears = append(clears, o)
-				continue
-			}
-			byKey[in.In[0]] = append(byKey[in.In[0]], o)
-		}
-		keys := make([]string, 0, len(byKey))
-		for k := range byKey {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys, byKey, clears := byFirstInput(history, "clear")
 		parts := make([][]porcupine.Operation, 0, len(keys))
 		for _, k := range keys {
 			part := byKey[k]
@@ -119,4 +105,26 @@ func same(got []string, want ...string) bool {
 		}
 	}
 	return true
+}
+
+// byFirstInput splits history by each operation's first argument (a sync.Map key, a Once's id) and
+// returns the arguments in sorted order with each one's operations; the operations named without (such as
+// clear, which has no argument) are returned apart, in history order.
+func byFirstInput(history []porcupine.Operation, without string) ([]string, map[string][]porcupine.Operation, []porcupine.Operation) {
+	by := map[string][]porcupine.Operation{}
+	var apart []porcupine.Operation
+	for _, o := range history {
+		in := o.Input.(op)
+		if in.Op == without {
+			apart = append(apart, o)
+			continue
+		}
+		by[in.In[0]] = append(by[in.In[0]], o)
+	}
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys, by, apart
 }

@@ -1,6 +1,10 @@
 // A recording worker for src/linearizability.ts: it imports the subject module named in workerData.subject
 // (see shared-map.mjs), and for every round it is sent, attaches to the round's object, waits for every
 // worker at a barrier, runs its share of operations and posts them back with their call and return times.
+// A subject's next() may end the worker's round early by returning undefined (a subject that runs in
+// phases decides how many operations a worker makes); an operation's run() may return a promise (an
+// `await mu.lock()`), which the worker awaits before it reads the return time; and an operation that
+// throws is recorded with the error's message as its result, for the model to judge.
 // Times come from one Int32Array counter shared by all workers (clock[0]): Atomics.add is sequentially
 // consistent, so the times of all workers form one order that agrees with real time.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,18 +24,26 @@ function rng(seed) {
   };
 }
 
-parentPort.on('message', ({ round, handle, variant, ops, seed, workers }) => {
+parentPort.on('message', async ({ round, handle, variant, ops, seed, workers }) => {
   const r = rng(seed);
-  const s = attach(handle, variant, r);
+  const s = attach(handle, variant, r, { client, workers, ops });
   const events = [];
   // Barrier: clock[1] counts the workers that are ready; nobody starts before all are. It spins (a wait
   // would let the first worker wake a scheduler tick late, after the others had finished).
   Atomics.add(clock, 1, 1);
   while (Atomics.load(clock, 1) < workers);
   for (let i = 0; i < ops; i++) {
-    const { op, args, run } = s.next();
+    const step = s.next();
+    if (step === undefined) break;
+    const { op, args, run } = step;
     const call = Atomics.add(clock, 0, 1);
-    const out = run();
+    let out;
+    try {
+      out = run();
+      if (typeof out?.then === 'function') out = await out;
+    } catch (e) {
+      out = [e instanceof Error ? e.message : String(e)];
+    }
     const ret = Atomics.add(clock, 0, 1);
     events.push({ c: client, op, in: args, out, call, ret });
     s.after?.();
