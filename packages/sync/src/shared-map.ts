@@ -32,6 +32,7 @@
 // as tables, so a stale pointer always lands on a record or a table whose stamp or id tells it apart.
 import {
   Codec,
+  decodeUtf8,
   describe,
   home,
   intHash,
@@ -44,13 +45,18 @@ import {
   V_STR,
 } from './shared-codec';
 import {
+  classUnits,
   H_COUNT,
   H_CURRENT,
   H_MAGIC,
+  H_SEED,
+  H_TOMBSTONE,
   HEADER_WORDS,
   Heap,
+  isRecordClass,
   MAGIC,
   pack,
+  SEED_WORDS,
   TABLE_HEADER_WORDS,
 } from './shared-heap';
 
@@ -133,6 +139,9 @@ const INT_KEY_INFO = K_INT | (4 << 2);
 const STRING_CACHE_LOG = 14;
 const STRING_CACHE = 1 << STRING_CACHE_LOG;
 
+/** MAX_KEY_WORDS is the most words a key takes. */
+const MAX_KEY_WORDS = (MaxKeyBytes + 3) >> 2;
+
 const DEFAULT_MAX = 256 * 1024 * 1024;
 const LIMIT_MAX = 2 ** 31 - 4096;
 
@@ -193,13 +202,17 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private ct = 0;
   private cid = 0;
   private cmask = 0;
-  // The record and slot stamp of the last FOUND probe, and a cache of decoded string values: a record with
-  // a given stamp never changes, so (record, stamp) names one string for good. Allocated at the first miss.
+  // The record of the last FOUND probe, and a cache of decoded string values by record. An entry holds the
+  // value's bytes (as words) too, and answers only when they match the bytes just read: a block is reused for
+  // other values, and no stamp can tell them apart for good, since the 32-bit stamp counter wraps.
   private fr = 0;
-  private fhi = 0;
   private scR = new Int32Array(0);
-  private scHi = new Int32Array(0);
+  private scLen = new Int32Array(0);
+  private scWords: Int32Array[] = [];
   private scS: string[] = [];
+  // The seed int32 keys hash with (the codec's, kept here for intLoad).
+  private readonly intMul: number;
+  private readonly intXor: number;
   // The id currentTable() read with the current table.
   private curId = 0;
   // Scratch for the key of a record being moved.
@@ -233,7 +246,12 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       this.heap = new Heap(sab.growable ? sab : new SharedArrayBuffer(max));
       this.heap.init(max);
     }
-    this.c = new Codec(options.codec);
+    this.heap.attach();
+    const seed: number[] = [];
+    for (let i = 0; i < SEED_WORDS; i++) seed.push(Atomics.load(this.heap.w, H_SEED + i));
+    this.c = new Codec(options.codec, seed);
+    this.intMul = this.c.intMul;
+    this.intXor = this.c.intXor;
     if (!attach) {
       const t = this.newTable(MIN_LOG);
       Atomics.store(this.heap.b, H_CURRENT >> 1, pack(Atomics.load(this.heap.w, t), t));
@@ -466,16 +484,31 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private found(): unknown {
     const c = this.c;
     if (c.rType !== V_STR) return c.decoded();
-    const i = Math.imul(this.fr, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG);
-    if (this.scR[i] === this.fr && this.scHi[i] === this.fhi) return this.scS[i];
+    const r = this.fr;
+    const i = Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG);
+    const len = c.rLen;
+    if (this.scR[i] === r && this.scLen[i] === len) {
+      const words = this.scWords[i]!;
+      const buf = c.rBuf;
+      let same = true;
+      for (let j = 0; j < words.length; j++) {
+        if (words[j] !== buf[j]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.scS[i];
+    }
     const v = c.decoded() as string;
     if (this.scS.length === 0) {
       this.scR = new Int32Array(STRING_CACHE);
-      this.scHi = new Int32Array(STRING_CACHE);
+      this.scLen = new Int32Array(STRING_CACHE);
+      this.scWords = new Array<Int32Array>(STRING_CACHE).fill(new Int32Array(0));
       this.scS = new Array<string>(STRING_CACHE).fill('');
     }
-    this.scR[i] = this.fr;
-    this.scHi[i] = this.fhi;
+    this.scR[i] = r;
+    this.scLen[i] = len;
+    this.scWords[i] = c.rBuf.slice(0, (len + 3) >> 2);
     this.scS[i] = v;
     return v;
   }
@@ -494,7 +527,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const len = heap.len;
     const id = this.cid;
     const mask = this.cmask;
-    const h = intHash(k);
+    const h = intHash(k, this.intMul, this.intXor);
     const tag = tagOf(h);
     let i = home(h, mask);
     for (let n = 0; n <= mask; n++) {
@@ -514,7 +547,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       }
       const r = unit << 2;
       if (r + 8 > len) return SLOW;
-      // intHash is a bijection of int32 keys, so a record of an int32 key with hash h is a record of k.
+      // The int hash is a bijection of int32 keys, so a record of an int32 key with hash h is a record of k.
       if (w[r] === h && w[r + 1] === INT_KEY_INFO) {
         const info = w[r + 2]!;
         const v = w[r + 5]!;
@@ -666,7 +699,6 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       // No need to check t's id here (see intLoad): a slot that holds the key and is not sealed holds its
       // latest state, in whichever table t's block now is. Only an empty slot's answer depends on the table.
       this.fr = r;
-      this.fhi = hi;
       return found ? FOUND : ABSENT;
     }
     return NEXT;
@@ -715,7 +747,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const buf = new Int32Array(words);
     const v = heap.w;
     for (let j = 0; j < words; j++) buf[j] = Atomics.load(v, r + 4 + j);
-    return new TextDecoder().decode(new Uint8Array(buf.buffer, 0, len));
+    return decodeUtf8(new Uint8Array(buf.buffer, 0, len));
   }
 
   /** readRaw copies the value of the record at r (whose key has kWords words) into c.r*; false if garbled. */
@@ -739,6 +771,10 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       return true;
     }
     if (type === 0 || type > 10) return false;
+    // A stale pointer may land inside a block reused for records of another size: never trust a length
+    // that overruns the block (the caller's stamp check then sends it back to read again).
+    const cls = PLAIN ? w[r + 3]! : Atomics.load(w, r + 3);
+    if (!isRecordClass(cls) || 4 + kWords + words > classUnits(cls) * 4) return false;
     const buf = c.rGrow(words);
     if (PLAIN) {
       for (let j = 0; j < words; j++) buf[j] = w[at + j]!;
@@ -754,7 +790,14 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private build(): number {
     const c = this.c;
     const words = 4 + c.kWords + c.vWords;
-    const r = this.heap.allocRecord((words + 3) >> 2);
+    let r: number;
+    try {
+      r = this.heap.allocRecord((words + 3) >> 2);
+    } catch (e) {
+      if (!isOutOfMemory(e)) throw e;
+      this.reclaim();
+      r = this.heap.allocRecord((words + 3) >> 2);
+    }
     const w = this.heap.w;
     w[r] = c.kHash;
     w[r + 1] = c.kInfo;
@@ -922,7 +965,56 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     try {
       f();
     } catch (e) {
-      if (!(e instanceof RangeError && e.message.startsWith('sync: SharedMap is out of memory'))) throw e;
+      if (!isOutOfMemory(e)) throw e;
+    }
+  }
+
+  /**
+   * reclaim makes room after an allocation ran out of memory: it rebuilds the index without its deleted
+   * keys (which frees their records) when it holds any, then merges free record blocks (see Heap.coalesce).
+   */
+  private reclaim(): void {
+    let tombstoned = false;
+    for (let round = 0; round < 4; round++) {
+      const [t, id] = this.current();
+      const w = this.heap.w;
+      const next = Atomics.load(w, t + T_NEXT);
+      if (next === 0) {
+        if (Atomics.load(w, t + T_USED) <= Math.max(0, Atomics.load(w, H_COUNT))) break;
+        this.softly(() => this.startMigration(t, id));
+        if (Atomics.load(this.heap.w, t + T_NEXT) === 0) {
+          // No room even for the new index: free the deleted keys' records in place first.
+          if (tombstoned) break;
+          this.tombstone(t, id);
+          this.heap.coalesce();
+          tombstoned = true;
+          continue;
+        }
+      }
+      this.softly(() => this.finishAll());
+    }
+    this.heap.coalesce();
+  }
+
+  /**
+   * tombstone frees the records of the deleted keys in table t, pointing their slots at the tombstone record
+   * instead (which matches no key, so probes step over it as before). Each slot changes by one
+   * compare-exchange that expects it deleted and not sealed, so a writer reviving the key, or a migration
+   * sealing the slot, wins or loses cleanly against it.
+   */
+  private tombstone(t: number, id: number): void {
+    const heap = this.heap;
+    const tomb = H_TOMBSTONE >>> 2;
+    const cap = 1 << Atomics.load(heap.w, t + T_LOG);
+    for (let i = 0; i < cap; i++) {
+      const si = (t + T_SLOTS + 2 * i) >> 1;
+      const s = Atomics.load(heap.b, si);
+      if (Atomics.load(heap.w, t) !== id) return;
+      const lo = Number(BigInt.asIntN(32, s));
+      const unit = unitOf(lo);
+      if ((lo & (DEL | SEAL | DONE)) !== DEL || unit === tomb || unit === 0) continue;
+      const next = pack(heap.stamp(), (lo & ~(UNIT_MASK << 3)) | (tomb << 3));
+      if (Atomics.compareExchange(heap.b, si, s, next) === s) heap.freeRecord(unit << 2);
     }
   }
 
@@ -1110,7 +1202,10 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     const hash = Atomics.load(w, r);
     const kInfo = Atomics.load(w, r + 1);
     const kWords = ((kInfo >>> 2) + 3) >> 2;
-    if (!heap.covers(r + 4 + kWords)) return -1;
+    if (kWords > MAX_KEY_WORDS || !heap.covers(r + 4 + kWords)) {
+      // What we read is not this slot's record any more (it moved on and its block was reused).
+      return Atomics.load(heap.b, si) === s && Atomics.load(heap.w, t) === id ? -1 : 0;
+    }
     w = heap.w;
     if (kWords > this.mk.length) this.mk = new Int32Array(kWords);
     const key = this.mk;
@@ -1144,4 +1239,17 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     }
     throw new Error('sync: SharedMap internal error: migration target is full');
   }
+}
+
+/** isOutOfMemory reports whether e is the error a SharedMap throws when its memory is full. */
+function isOutOfMemory(e: unknown): boolean {
+  return e instanceof RangeError && e.message.startsWith('sync: SharedMap is out of memory');
+}
+
+/**
+ * setNextStampForTests makes `next` the next stamp this thread draws for m: the tests run the 32-bit stamp
+ * counter through its wrap with it. Not part of the package's API.
+ */
+export function setNextStampForTests(m: SharedMap, next: number): void {
+  (m as unknown as { heap: Heap }).heap.setNextStamp(next);
 }

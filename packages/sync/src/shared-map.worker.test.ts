@@ -230,6 +230,57 @@ describe('SharedMap across worker_threads', () => {
     expect(end).toBeLessThanOrEqual(after + 64 * 1024);
   });
 
+  it('short-lived workers, exiting or terminated, take about the memory one thread takes for the same work', async () => {
+    // Issue 13, defect 3: every worker that ended took its cache of up to 32 free blocks per size class with
+    // it (300 workers with 200 live keys grew a map from 343 KiB to 22.4 MiB; one thread: 310 KiB).
+    const keys = 200;
+    const n = 3000;
+    const workers = 40;
+    const one = new SharedMap<number, string>();
+    const { steadyWork } = (await import('./testdata/shared-map-steady.mjs')) as {
+      steadyWork: (m: SharedMap<number, string>, keys: number, n: number, seed: number) => void;
+    };
+    for (let w = 0; w < workers; w++) steadyWork(one, keys, n, w + 1);
+    const m = new SharedMap<number, string>();
+    const until = deadline();
+    let terminated = 0;
+    for (let w = 0; w < workers; w += 2) {
+      const runs = [w, w + 1].map((i) => start(m, 'shortLived', { keys, n, seed: i + 1 }));
+      if (w % 8 === 6) {
+        // Terminate one of the pair in the middle of its work.
+        await watch(runs[0]!.started, runs, until, 'short-lived start');
+        await watch(sleep(5), runs, until, 'short-lived');
+        await runs[0]!.worker.terminate();
+        terminated++;
+        await finish([runs[1]!], until, 'short-lived');
+      } else {
+        await finish(runs, until, 'short-lived');
+      }
+    }
+    console.log(
+      `${workers} short-lived workers (${terminated} terminated): ${m.byteLength} bytes; one thread doing ` +
+        `the same work: ${one.byteLength} bytes`,
+    );
+    expect(m.size).toBe(keys);
+    expect(m.byteLength).toBeLessThanOrEqual(one.byteLength + 64 * 1024);
+  });
+
+  it('no thread starves another: blocks one thread freed serve another thread', async () => {
+    // Issue 13, defect 3: in a 48 MiB map holding ~200 bytes, a worker could store only 15 values of 1 MB
+    // because this thread's cache held ~32 MB of freed blocks.
+    const m = new SharedMap<string, Uint8Array | number>({ maxByteLength: 48 << 20 });
+    for (let i = 0; i < 33; i++) m.store(`mine${i}`, new Uint8Array(1_000_000));
+    for (let i = 0; i < 33; i++) m.store(`mine${i}`, i); // frees 33 blocks of 1 MiB in this thread
+    const until = deadline();
+    const [r] = await finish(
+      [start(m, 'bigStores', { count: 40, bytes: 1_000_000, prefix: 'w' })],
+      until,
+      'big',
+    );
+    console.log(`a worker stored ${r!.stored} values of 1 MB after this thread freed 33`);
+    expect(r!.stored).toBe(40);
+  });
+
   it('grows in place while readers read: no load misses or sees a wrong value', async () => {
     const m = new SharedMap<string | number, number>({ byteLength: 4096 });
     const stable = 2000;

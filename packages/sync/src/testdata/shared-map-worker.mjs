@@ -5,6 +5,7 @@
 // means an operation of the map is spinning, and the test terminates the workers and says so.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SharedMap } from '../../dist/index.js';
+import { steadyWork } from './shared-map-steady.mjs';
 
 const { handle, task, stopBuffer, progressBuffer } = workerData;
 const m = SharedMap.from(handle);
@@ -141,6 +142,29 @@ const tasks = {
     }
     m.store('stale', 'written');
     return { ops: n };
+  },
+
+  // A short-lived worker's share of steady work on `keys` keys that stay present: replace values of four
+  // sizes (so records of four size classes are freed and reused) and delete and re-store keys, n times.
+  shortLived({ keys, n, seed }) {
+    parentPort.postMessage({ started: true });
+    steadyWork(m, keys, n, seed, tick);
+    return { ops: n };
+  },
+
+  // Store `count` values of `bytes` bytes under fresh keys until the map is out of memory; report how many fit.
+  bigStores({ count, bytes, prefix }) {
+    let stored = 0;
+    for (; stored < count; stored++) {
+      try {
+        m.store(`${prefix}${stored}`, new Uint8Array(bytes));
+      } catch (e) {
+        if (!String(e).includes('out of memory')) throw e;
+        break;
+      }
+      tick();
+    }
+    return { stored };
   },
 
   // Everything at once, forever: fresh-key churn (migrations), CAS increments and Uint8Array values; the
