@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { behaviourSuite } from './map-behaviour';
 import { home as homeSlot, intHash, MaxKeyBytes } from './shared-codec';
 import { H_CURRENT } from './shared-heap';
-import { PENDING, SharedMap, T_COPY, T_LOG, T_NEXT, T_SLOTS, unitOf } from './shared-map';
+import { SharedMap } from './shared-map';
+import { PENDING, T_COPY, T_LOG, T_NEXT, T_SLOTS, unitOf } from './shared-map-table';
+import { behaviourSuite } from './testdata/map-behaviour';
 
 // The behavioural suite shared with Map (Go's sync.Map contract, from Go's src/sync/map_test.go).
 behaviourSuite('SharedMap', () => new SharedMap());
@@ -292,15 +293,16 @@ describe('SharedMap races', () => {
     for (let i = 1; i <= 100; i++) step(i);
     const reader = SharedMap.from<number | string, number>(m.handle);
     expect(reader.get(5)).toBe(5100);
-    const r = reader as unknown as { ct: number; cid: number; cmask: number };
-    const stale = { ct: r.ct, cid: r.cid, cmask: r.cmask };
+    const r = (reader as unknown as { reader: { cachedTable: number; cachedId: number; cachedMask: number } })
+      .reader;
+    const stale = { cachedTable: r.cachedTable, cachedId: r.cachedId, cachedMask: r.cachedMask };
     const w = new Int32Array(m.handle.buffer);
-    expect(stale.ct).toBe(w[H_CURRENT]);
+    expect(stale.cachedTable).toBe(w[H_CURRENT]);
     let reused = 0;
     for (let i = 101; i < 100_000 && reused < 10; i++) {
       step(i);
-      const id = w[stale.ct]!;
-      if (id === stale.cid || id === 0) continue;
+      const id = w[stale.cachedTable]!;
+      if (id === stale.cachedId || id === 0) continue;
       reused++;
       for (let k = 0; k < 100; k++) {
         Object.assign(r, stale);
@@ -335,12 +337,9 @@ describe('SharedMap races', () => {
     const id2 = w[t0]!;
     expect(w[H_CURRENT + 1]).toBe(id2);
     // The thread that swept t0 into t1 resumes, long after, at its last step.
-    (m as unknown as { promote(t: number, id: number, nx: number, nid: number): boolean }).promote(
-      t0,
-      id0,
-      t1,
-      id1,
-    );
+    (
+      m as unknown as { migration: { promote(t: number, id: number, nx: number, nid: number): boolean } }
+    ).migration.promote(t0, id0, t1, id1);
     expect([w[H_CURRENT], w[H_CURRENT + 1], w[t0]]).toEqual([t0, id2, id2]);
     expectKeys(m);
   });
@@ -367,10 +366,12 @@ describe('SharedMap races', () => {
     // the new table) and reused by a writer building a record for K (or leaked with K in it by a terminated
     // worker). A probe that compared keys at home would match K there, go to the new table, and miss K.
     type Internals = {
-      installNext(t: number, id: number): void;
-      migrateSlot(t: number, id: number, nx: number, nid: number, i: number): boolean;
+      migration: {
+        installNext(t: number, id: number): void;
+        migrateSlot(t: number, id: number, nx: number, nid: number, i: number): boolean;
+      };
       build(): number;
-      c: { key(k: unknown): void; value(v: unknown): void };
+      codec: { key(k: unknown): void; value(v: unknown): void };
     };
     const m = new SharedMap<string, number>();
     for (let k = 0; k < 200; k++) m.store(`k${String(k).padStart(3, '0')}`, k);
@@ -403,10 +404,10 @@ describe('SharedMap races', () => {
     const r0 = unitOf(w[t + T_SLOTS + 2 * home]!) << 2;
     // Start a migration and move home only.
     Atomics.store(w, t + T_NEXT, PENDING);
-    b.installNext(t, id);
+    b.migration.installNext(t, id);
     const nx = w[t + T_NEXT]!;
     expect(nx).toBeGreaterThan(PENDING);
-    expect(b.migrateSlot(t, id, nx, w[nx]!, home)).toBe(true);
+    expect(b.migration.migrateSlot(t, id, nx, w[nx]!, home)).toBe(true);
     // Rewrite J (now in the new table); the writer helps with one chunk, chosen away from home and K.
     let chunk = 0;
     while (chunk + 64 >= cap || [home, slotK].some((i) => i >= chunk - 32 && i < chunk + 96)) chunk += 64;
@@ -414,8 +415,8 @@ describe('SharedMap races', () => {
     Atomics.store(w, t + T_COPY, chunk);
     other.store(keyJ, -1);
     // The same thread now builds a record for K: it reuses the block J's old record was in.
-    b.c.key(keyK);
-    b.c.value(12345);
+    b.codec.key(keyK);
+    b.codec.value(12345);
     expect(b.build()).toBe(r0);
     expect(w[t + T_SLOTS + 2 * slotK]! & 4).toBe(0); // K's slot has not moved
     // K is still in the map, with its value, for every lookup.

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { H_CURRENT } from './shared-heap';
-import { SharedMap, type SharedMapHandle, T_NEXT } from './shared-map';
+import { SharedMap, type SharedMapHandle } from './shared-map';
+import { T_NEXT } from './shared-map-table';
 
 const script = fileURLToPath(new URL('./testdata/shared-map-worker.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -261,7 +262,9 @@ describe('SharedMap across worker_threads', () => {
       `${workers} short-lived workers (${terminated} terminated): ${m.byteLength} bytes; one thread doing ` +
         `the same work: ${one.byteLength} bytes`,
     );
-    expect(m.size).toBe(keys);
+    // A worker terminated between a delete and the store after it leaves that key deleted.
+    expect(m.size).toBeLessThanOrEqual(keys);
+    expect(m.size).toBeGreaterThanOrEqual(keys - terminated);
     expect(m.byteLength).toBeLessThanOrEqual(one.byteLength + 64 * 1024);
   });
 
