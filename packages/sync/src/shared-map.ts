@@ -164,7 +164,9 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
    * ```
    */
   constructor(options: SharedMapOptions = {}, attach?: SharedArrayBuffer) {
-    if (attach) {
+    checkOptions(options, 'new SharedMap', true);
+    if (attach !== undefined) {
+      checkBuffer(attach, 'new SharedMap');
       this.heap = new Heap(attach);
     } else {
       const max = options.maxByteLength ?? DEFAULT_MAX;
@@ -210,12 +212,11 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     options: { codec?: SharedMapCodec } = {},
   ): SharedMap<K, V> {
     const buf = (handle as { buffer?: unknown } | null)?.buffer;
-    if (!(buf instanceof SharedArrayBuffer) || buf.byteLength < HEADER_WORDS * 4) {
+    if (!(buf instanceof SharedArrayBuffer)) {
       throw new TypeError(`sync: SharedMap.from needs a SharedMap handle, not ${describe(handle)}`);
     }
-    if (Atomics.load(new Int32Array(buf, 0, 1), H_MAGIC) !== MAGIC) {
-      throw new TypeError('sync: SharedMap.from: the buffer does not hold a SharedMap');
-    }
+    checkBuffer(buf, 'SharedMap.from');
+    checkOptions(options, 'SharedMap.from', false);
     return new SharedMap<K, V>(options, buf);
   }
 
@@ -361,6 +362,9 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: f may be a function that returns nothing
   range(f: (key: K, value: V) => boolean | undefined | void): void {
+    if (typeof f !== 'function') {
+      throw new TypeError(`sync: SharedMap range callback must be a function, not ${describe(f)}`);
+    }
     const seen = new Set<K>();
     const c = this.codec;
     const heap = this.heap;
@@ -578,6 +582,42 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     } finally {
       if (rec !== 0) heap.freeRecord(rec);
     }
+  }
+}
+
+/** checkBuffer throws a TypeError unless buf is the buffer of a SharedMap. */
+function checkBuffer(buf: unknown, where: string): void {
+  if (!(buf instanceof SharedArrayBuffer)) {
+    throw new TypeError(`sync: ${where} needs a SharedMap's SharedArrayBuffer, not ${describe(buf)}`);
+  }
+  if (buf.byteLength < HEADER_WORDS * 4 || Atomics.load(new Int32Array(buf, 0, 1), H_MAGIC) !== MAGIC) {
+    throw new TypeError(`sync: ${where}: the buffer does not hold a SharedMap`);
+  }
+}
+
+/** checkOptions throws a TypeError for options a TypeScript caller could not pass. */
+function checkOptions(options: unknown, where: string, sizes: boolean): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`sync: ${where} options must be an object, not ${describe(options)}`);
+  }
+  const o = options as Record<string, unknown>;
+  if (sizes) {
+    for (const name of ['byteLength', 'maxByteLength']) {
+      const v = o[name];
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {
+        throw new TypeError(`sync: ${where} ${name} must be a finite number, not ${describe(v)}`);
+      }
+    }
+  }
+  const codec = o.codec as { encode?: unknown; decode?: unknown } | undefined;
+  if (
+    codec !== undefined &&
+    (typeof codec !== 'object' ||
+      codec === null ||
+      typeof codec.encode !== 'function' ||
+      typeof codec.decode !== 'function')
+  ) {
+    throw new TypeError(`sync: ${where} codec must have encode and decode functions`);
   }
 }
 
