@@ -65,37 +65,22 @@ export function intHash(k: number, mul: number, xor: number): number {
 }
 
 /**
- * Hasher is HalfSipHash-1-3 (SipHash on 32-bit words, the variant the Linux kernel uses for its hash tables):
- * a keyed function that, unlike a seeded MurmurHash, has no seed-independent collisions to craft. Words are
- * the key's bytes zero-padded, and the length goes in the final word, so distinct keys are distinct inputs.
+ * halfSipHash13 returns HalfSipHash-1-3 (SipHash on 32-bit words, the variant the Linux kernel uses for its
+ * hash tables) of words[0..n) and then len, under the key (k0, k1): a keyed function that, unlike a seeded
+ * MurmurHash, has no seed-independent collisions to craft. The words are a key's bytes zero-padded and len
+ * its byte length, so distinct keys are distinct inputs. The state stays in locals (registers): one call
+ * per key, no object.
  */
-class Hasher {
-  private readonly k0: number;
-  private readonly k1: number;
-  v0 = 0;
-  v1 = 0;
-  v2 = 0;
-  v3 = 0;
-
-  constructor(k0: number, k1: number) {
-    this.k0 = k0;
-    this.k1 = k1;
-  }
-
-  /** start begins a new hash. */
-  start(): void {
-    this.v0 = this.k0;
-    this.v1 = this.k1;
-    this.v2 = 0x6c796765 ^ this.k0;
-    this.v3 = 0x74656462 ^ this.k1;
-  }
-
-  /** word adds one 32-bit word (one SipRound). */
-  word(m: number): void {
-    let v0 = this.v0;
-    let v1 = this.v1;
-    let v2 = this.v2;
-    let v3 = this.v3 ^ m;
+export function halfSipHash13(k0: number, k1: number, words: Int32Array, n: number, len: number): number {
+  let v0 = k0;
+  let v1 = k1;
+  let v2 = 0x6c796765 ^ k0;
+  let v3 = 0x74656462 ^ k1;
+  for (let i = 0; i <= n + 3; i++) {
+    // Words, then the length, then three finishing rounds (v2 ^= 0xff before them).
+    const m = i < n ? words[i]! : i === n ? len : 0;
+    if (i === n + 1) v2 ^= 0xff;
+    v3 ^= m;
     v0 = (v0 + v1) | 0;
     v1 = rotl(v1, 5) ^ v0;
     v0 = rotl(v0, 16);
@@ -106,21 +91,9 @@ class Hasher {
     v2 = (v2 + v1) | 0;
     v1 = rotl(v1, 13) ^ v2;
     v2 = rotl(v2, 16);
-    this.v0 = v0 ^ m;
-    this.v1 = v1;
-    this.v2 = v2;
-    this.v3 = v3;
+    v0 ^= m;
   }
-
-  /** finish adds the length and returns the hash (three SipRounds). */
-  finish(len: number): number {
-    this.word(len);
-    this.v2 ^= 0xff;
-    this.word(0);
-    this.word(0);
-    this.word(0);
-    return this.v1 ^ this.v3;
-  }
+  return v1 ^ v3;
 }
 
 /**
@@ -158,15 +131,17 @@ export class Codec {
   /** intMul and intXor are the map's seed for int32 keys (see intHash). */
   readonly intMul: number;
   readonly intXor: number;
-  /** hasher hashes string and float keys with the map's seed. */
-  private readonly hasher: Hasher;
+  /** k0 and k1 are the map's HalfSipHash key for string and float keys. */
+  private readonly k0: number;
+  private readonly k1: number;
 
   /** seed is the map's seed words (SEED_WORDS of them, from its buffer). */
   constructor(user: SharedMapCodec | undefined, seed: ArrayLike<number>) {
     this.user = user;
     this.intMul = seed[0]! | 1;
     this.intXor = seed[1]!;
-    this.hasher = new Hasher(seed[2]!, seed[3]!);
+    this.k0 = seed[2]!;
+    this.k1 = seed[3]!;
   }
 
   /** key encodes key into k*, or throws a TypeError for a key SharedMap cannot hold. */
@@ -180,11 +155,7 @@ export class Codec {
       f64[0] = Number.isNaN(key) ? Number.NaN : key;
       this.kBuf[0] = f64w[0]!;
       this.kBuf[1] = f64w[1]!;
-      const h = this.hasher;
-      h.start();
-      h.word(f64w[0]!);
-      h.word(f64w[1]!);
-      this.setKey(K_F64, 8, 2, h.finish(8));
+      this.setKey(K_F64, 8, 2, halfSipHash13(this.k0, this.k1, this.kBuf, 2, 8));
       return;
     }
     if (typeof key === 'string') {
@@ -207,8 +178,6 @@ export class Codec {
     this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
     let buf = this.kBuf;
     let j = 0;
-    const h = this.hasher;
-    h.start();
     // ASCII, four characters (one word) at a time; any other character sends the whole key to TextEncoder.
     for (; j + 4 <= n; j += 4) {
       const c0 = s.charCodeAt(j);
@@ -218,7 +187,6 @@ export class Codec {
       if ((c0 | c1 | c2 | c3) >= 0x80) break;
       const word = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
       buf[j >> 2] = word;
-      h.word(word);
     }
     if (j + 4 > n) {
       let word = 0;
@@ -227,14 +195,12 @@ export class Codec {
         if (c >= 0x80) break;
         word |= c << ((j & 3) << 3);
       }
-      if (j === n && n & 3) {
-        buf[j >> 2] = word;
-        h.word(word);
-      }
+      if (j === n && n & 3) buf[j >> 2] = word;
     }
     if (j === n) {
       if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
-      this.setKey(K_STR, n, (n + 3) >> 2, h.finish(n));
+      const words = (n + 3) >> 2;
+      this.setKey(K_STR, n, words, halfSipHash13(this.k0, this.k1, buf, words, n));
       return;
     }
     // Not ASCII: encode the whole string with TextEncoder.
@@ -247,9 +213,7 @@ export class Codec {
     if (len > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
     const words = (len + 3) >> 2;
     bytes.fill(0, len, words * 4);
-    h.start();
-    for (let i = 0; i < words; i++) h.word(buf[i]!);
-    this.setKey(K_STR, len, words, h.finish(len));
+    this.setKey(K_STR, len, words, halfSipHash13(this.k0, this.k1, buf, words, len));
   }
 
   /** value encodes value into v*, or throws a TypeError for a value SharedMap cannot hold. */
