@@ -1,7 +1,7 @@
 // Work shared by a worker task and the single-thread run it is compared with (shared-map.worker.test.ts).
 
-/** A small deterministic PRNG (xorshift32). */
-function rng(seed) {
+/** rng returns a small deterministic PRNG (xorshift32) seeded with seed. */
+export function rng(seed) {
   let x = seed | 0 || 1;
   return () => {
     x ^= x << 13;

@@ -5,7 +5,7 @@
 // means an operation of the map is spinning, and the test terminates the workers and says so.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SharedMap } from '../../dist/index.js';
-import { steadyWork } from './shared-map-steady.mjs';
+import { rng, steadyWork } from './shared-map-steady.mjs';
 import { isValueFor, keyOf, sameValue, valueFor } from './shared-map-values.mjs';
 
 const { handle, task, stopBuffer, progressBuffer } = workerData;
@@ -16,17 +16,6 @@ const progress = progressBuffer ? new Int32Array(progressBuffer) : new Int32Arra
 /** tick records that one more operation completed. */
 function tick() {
   Atomics.add(progress, 0, 1);
-}
-
-/** A small deterministic PRNG (xorshift32), seeded per worker. */
-function rng(seed) {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
 }
 
 function increment(key) {
