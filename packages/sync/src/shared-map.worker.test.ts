@@ -129,7 +129,7 @@ describe('SharedMap across worker_threads', () => {
     // it (300 workers with 200 live keys grew a map from 343 KiB to 22.4 MiB; one thread: 310 KiB).
     const keys = 200;
     const n = 3000;
-    const workers = 40;
+    const workers = 24;
     const one = new SharedMap<number, string>();
     const { steadyWork } = (await import('./testdata/shared-map-steady.mjs')) as {
       steadyWork: (m: SharedMap<number, string>, keys: number, n: number, seed: number) => void;
