@@ -75,7 +75,7 @@ export class Cond {
   }
 
   /**
-   * Cond.from attaches to the Cond of a handle (from `c.handle`, posted from another thread), with this
+   * from attaches to the Cond of a handle (from `c.handle`, posted from another thread), with this
    * thread's Locker for the same shared lock.
    *
    * @example

@@ -152,7 +152,7 @@ export class Mutex {
   }
 
   /**
-   * Mutex.from attaches to the mutex of a handle (from `mu.handle`, posted from another thread).
+   * from attaches to the mutex of a handle (from `mu.handle`, posted from another thread).
    *
    * @example
    * ```ts

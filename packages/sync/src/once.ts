@@ -52,7 +52,7 @@ export class Once {
   }
 
   /**
-   * Once.from attaches to the Once of a handle (from `once.handle`, posted from another thread).
+   * from attaches to the Once of a handle (from `once.handle`, posted from another thread).
    *
    * @example
    * ```ts

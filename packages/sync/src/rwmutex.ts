@@ -120,7 +120,7 @@ export class RWMutex {
   }
 
   /**
-   * RWMutex.from attaches to the RWMutex of a handle (from `rw.handle`, posted from another thread).
+   * from attaches to the RWMutex of a handle (from `rw.handle`, posted from another thread).
    *
    * @example
    * ```ts

@@ -64,7 +64,7 @@ export class WaitGroup {
   }
 
   /**
-   * WaitGroup.from attaches to the WaitGroup of a handle (from `wg.handle`, posted from another thread).
+   * from attaches to the WaitGroup of a handle (from `wg.handle`, posted from another thread).
    *
    * @example
    * ```ts
