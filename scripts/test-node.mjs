@@ -56,7 +56,7 @@ for (const name of names) {
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
   });
-  process.stdout.write(pack.stdout.replace(/^/gm, `${name} check:packages: `));
+  console.log(pack.stdout.trimEnd().replace(/^/gm, `${name} check:packages: `));
   if (pack.status !== 0) {
     process.stdout.write(pack.stderr);
     for (const m of pack.stdout.matchAll(/^FAIL (@gostd\/[a-z-]+)/gm)) failedPkgs.add(m[1]);
