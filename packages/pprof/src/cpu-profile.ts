@@ -9,6 +9,7 @@ import { Tables } from './builder';
 import { type CpuProfile, post } from './inspector';
 import { LabelLog, storeKey } from './label-log';
 import { shared } from './shared';
+import { checkOptions, checkWriter, describe } from './validate';
 import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
@@ -261,7 +262,10 @@ let running: Running | undefined;
  * ```
  */
 export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): void {
+  checkWriter(w, 'pprof.startCPUProfile: w');
+  checkOptions(options, 'pprof.startCPUProfile: options');
   const hz = options.hz ?? 100;
+  if (typeof hz !== 'number') throw new TypeError(`pprof: hz must be a number, got ${describe(hz)}`);
   if (!Number.isInteger(hz) || hz < 1 || hz > 10000) {
     throw new RangeError(`pprof: hz must be an integer from 1 to 10000, got ${hz}`);
   }

@@ -4,6 +4,7 @@ import { gzip } from 'node:zlib';
 import { Label, Profile, Sample, ValueType } from 'pprof-format';
 import { Tables } from './builder';
 import { type HeapNode, type HeapProfile, post, postAsync } from './inspector';
+import { checkOptions, checkWriter, describe } from './validate';
 import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
@@ -44,6 +45,8 @@ export function scaleHeapSample(count: number, size: number, rate: number): [num
  * ```
  */
 export function setMemProfileRate(bytes: number): void {
+  if (typeof bytes !== 'number')
+    throw new TypeError(`pprof: memory profile rate must be a number, got ${describe(bytes)}`);
   if (!Number.isSafeInteger(bytes) || bytes < 0) {
     throw new RangeError(`pprof: memory profile rate must be a non-negative integer, got ${bytes}`);
   }
@@ -150,9 +153,18 @@ export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
  * // [ 'inuse_objects', 'inuse_space' ] 2000 true
  * ```
  */
-export async function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Promise<void> {
+export function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Promise<void> {
+  // Checked here, so a bad argument throws at the call rather than rejecting.
+  checkWriter(w, 'pprof.writeHeapProfile: w');
+  checkOptions(options, 'pprof.writeHeapProfile: options');
+  if (options.gc !== undefined && typeof options.gc !== 'boolean')
+    throw new TypeError(`pprof.writeHeapProfile: gc must be a boolean, got ${describe(options.gc)}`);
+  return writeHeap(w, options.gc === true);
+}
+
+async function writeHeap(w: Writer, gc: boolean): Promise<void> {
   if (rate === 0) setMemProfileRate(defaultMemProfileRate);
-  if (options.gc === true) await postAsync('HeapProfiler.collectGarbage');
+  if (gc) await postAsync('HeapProfiler.collectGarbage');
   const hp = post<{ profile: HeapProfile }>('HeapProfiler.getSamplingProfile').profile;
   const buf = await gzipAsync(heapProfileOf(hp, rate).encode());
   await writeAll(w, buf);
