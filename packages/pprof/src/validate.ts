@@ -31,3 +31,7 @@ export function checkWriter(w: unknown, where: string): void {
   if (typeof w !== 'object' || w === null || typeof (w as { write?: unknown }).write !== 'function')
     throw new TypeError(`${where} must be a Writer (an object with a write method), got ${describe(w)}`);
 }
+
+/** Matches ASCII control characters (C0 and DEL); global, so reset lastIndex or use with replace. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+export const controlChars = /[\x00-\x1f\x7f]+/g;
