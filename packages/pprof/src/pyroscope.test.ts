@@ -10,6 +10,7 @@ import { type Config, type Logger, start } from './pyroscope';
 import { shared } from './shared';
 import { Receiver } from './testdata/ingest-receiver';
 import { readProfile } from './testdata/read-profile';
+import { routes } from './testdata/routes';
 
 const second = 1_000_000_000n;
 
@@ -22,37 +23,6 @@ function recordingLogger(): Logger & { lines: string[] } {
       lines.push(`${level} ${format.replace(/%[sdv]/g, () => String(args[i++]))}`);
     };
   return { lines, infof: rec('INFO'), debugf: rec('DEBUG'), errorf: rec('ERROR') };
-}
-
-function spin_users(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
-}
-function spin_orders(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
-}
-
-/**
- * Two routes doing CPU work between awaits for ms: /orders three times the
- * work of /users. Returns the measured busy time of each (the truth).
- */
-async function routes(ms: number): Promise<Record<string, number>> {
-  const busy: Record<string, number> = { '/users': 0, '/orders': 0 };
-  const until = performance.now() + ms;
-  const route = (name: string, spin: (ms: number) => void, chunk: number) =>
-    pprof.do(pprof.labels('route', name), async () => {
-      let t = performance.now();
-      while (t < until) {
-        spin(chunk);
-        // The truth: the route's time from resuming to yielding again.
-        busy[name] = (busy[name] ?? 0) + performance.now() - t;
-        await new Promise((r) => setImmediate(r));
-        t = performance.now();
-      }
-    });
-  await Promise.all([route('/users', spin_users, 3), route('/orders', spin_orders, 9)]);
-  return busy;
 }
 
 let rx: Receiver | undefined;
