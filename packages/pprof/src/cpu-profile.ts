@@ -3,13 +3,15 @@
 
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { Profile, Sample, ValueType } from 'pprof-format';
 import { Tables } from './builder';
 import { type CpuProfile, post } from './inspector';
 import { LabelLog, storeKey } from './label-log';
+import { appendProfile } from './merge-profile';
 import { shared } from './shared';
 import { checkOptions, checkWriter, describe } from './validate';
+import { joinAsWorker, WorkerProfiles } from './worker-profiles';
 import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
@@ -98,7 +100,12 @@ interface Agg {
   count: number;
 }
 
+/** How long stopCPUProfile waits for the workers' profiles. */
+const workerTimeoutMs = 3000;
+
 class Running {
+  /** The worker threads profiled with this one (main thread only). */
+  workers: WorkerProfiles | undefined;
   readonly tables = new Tables();
   readonly log = new LabelLog();
   readonly agg = new Map<string, Agg>();
@@ -278,6 +285,7 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
     const r = new Running(w, hz);
     r.log.enable();
     r.window = startProfiler();
+    r.workers = new WorkerProfiles(hz);
     running = r;
   } catch (e) {
     shared.cpuBusy = false;
@@ -302,16 +310,51 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
 export async function stopCPUProfile(): Promise<void> {
   const r = running;
   if (r === undefined) return;
+  const profile = endProfile(r);
+  const workers = (await r.workers?.collect(workerTimeoutMs)) ?? [];
+  for (const w of workers)
+    appendProfile(profile, Profile.decode(gunzipSync(w.bytes)), [['thread', String(w.thread)]]);
+  if (workers.length > 0)
+    profile.comment.push(
+      profile.stringTable.dedup(
+        `@gostd/pprof: worker threads ${workers.map((w) => w.thread).join(', ')} included`,
+      ),
+    );
+  const buf = await gzipAsync(profile.encode());
+  await writeAll(r.out, buf);
+}
+
+/** Ends the running profile r synchronously and returns it (not yet encoded). */
+function endProfile(r: Running): Profile {
   running = undefined;
-  let profile: Profile;
   try {
     r.log.disable();
     r.chunk(false);
     post('Profiler.disable');
-    profile = r.profile();
+    return r.profile();
   } finally {
     shared.cpuBusy = false;
   }
-  const buf = await gzipAsync(profile.encode());
-  await writeAll(r.out, buf);
 }
+
+// In a worker thread, loading the package is enough to appear in the main
+// thread's CPU profiles (see worker-profiles.ts).
+let forMain: Uint8Array[] = [];
+joinAsWorker({
+  start(hz) {
+    if (shared.cpuBusy) return false;
+    const chunks: Uint8Array[] = [];
+    forMain = chunks;
+    startCPUProfile({ write: (c: Uint8Array) => chunks.push(c) }, { hz });
+    return true;
+  },
+  async stop() {
+    await stopCPUProfile();
+    return Buffer.concat(forMain);
+  },
+  stopSync() {
+    // The worker is exiting: no time for async work.
+    const r = running;
+    return r === undefined ? Buffer.concat(forMain) : gzipSync(endProfile(r).encode());
+  },
+});
