@@ -11,12 +11,12 @@ let stop = async () => {};
 if (variant === 'gostd') {
   const pprof = await import('../../dist/index.js');
   const { start } = await import('../../dist/pyroscope.js');
-  const p = start({ applicationName: 'side.gostd', serverAddress: ingest, uploadRate: 2_000_000_000n });
+  const p = start({ applicationName: 'side.gostd', serverAddress: ingest }); // defaults: 15 s, CPU and heap
   wrap = (route, fn) => pprof.do(pprof.labels('route', route), fn);
   stop = () => p.stop();
 } else if (variant === 'pyroscope') {
   const Pyroscope = (await import('@pyroscope/nodejs')).default;
-  Pyroscope.init({ appName: 'side.pyroscope', serverAddress: ingest, flushIntervalMs: 2000 });
+  Pyroscope.init({ appName: 'side.pyroscope', serverAddress: ingest }); // defaults
   Pyroscope.start();
   // wrapWithLabels calls fn synchronously and restores the labels when it returns.
   wrap = (route, fn) => {
