@@ -3,7 +3,7 @@
 import { b64, HI, LO, u32 } from './halves';
 
 /**
- * Len returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -21,7 +21,7 @@ export function len(x: bigint): number {
 }
 
 /**
- * Len8 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len8 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -37,7 +37,7 @@ export function len8(x: number): number {
 }
 
 /**
- * Len16 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len16 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -53,7 +53,7 @@ export function len16(x: number): number {
 }
 
 /**
- * Len32 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len32 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -69,7 +69,7 @@ export function len32(x: number): number {
 }
 
 /**
- * Len64 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len64 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps modulo 2^64.
  *
  * @example

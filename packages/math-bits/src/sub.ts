@@ -3,7 +3,7 @@
 import { b64, HI, LO, TWO32, u32 } from './halves';
 
 /**
- * Sub returns the difference of x, y and borrow: diff = x - y - borrow.
+ * sub returns the difference of x, y and borrow: diff = x - y - borrow.
  * The borrow input must be 0 or 1; otherwise the behavior is undefined.
  * The borrowOut output is guaranteed to be 0 or 1.
  * Go's `uint` is 64 bits, so the operands are bigints; they wrap modulo 2^64.
@@ -24,7 +24,7 @@ export function sub(x: bigint, y: bigint, borrow: bigint): [diff: bigint, borrow
 }
 
 /**
- * Sub32 returns the difference of x, y and borrow, diff = x - y - borrow.
+ * sub32 returns the difference of x, y and borrow, diff = x - y - borrow.
  * The borrow input must be 0 or 1; otherwise the behavior is undefined.
  * The borrowOut output is guaranteed to be 0 or 1.
  * The operands wrap to uint32 like Go's `uint32(x)`.
@@ -65,7 +65,7 @@ export function sub32(x: number, y: number, borrow: number): [diff: number, borr
 }
 
 /**
- * Sub64 returns the difference of x, y and borrow: diff = x - y - borrow.
+ * sub64 returns the difference of x, y and borrow: diff = x - y - borrow.
  * The borrow input must be 0 or 1; otherwise the behavior is undefined.
  * The borrowOut output is guaranteed to be 0 or 1.
  * The operands wrap modulo 2^64.

@@ -3,7 +3,7 @@
 import { b64, HI, LO, u32 } from './halves';
 
 /**
- * TrailingZeros returns the number of trailing zero bits in x; the result is UintSize (64) for x == 0.
+ * trailingZeros returns the number of trailing zero bits in x; the result is UintSize (64) for x == 0.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -21,7 +21,7 @@ export function trailingZeros(x: bigint): number {
 }
 
 /**
- * TrailingZeros8 returns the number of trailing zero bits in x; the result is 8 for x == 0.
+ * trailingZeros8 returns the number of trailing zero bits in x; the result is 8 for x == 0.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -38,7 +38,7 @@ export function trailingZeros8(x: number): number {
 }
 
 /**
- * TrailingZeros16 returns the number of trailing zero bits in x; the result is 16 for x == 0.
+ * trailingZeros16 returns the number of trailing zero bits in x; the result is 16 for x == 0.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -55,7 +55,7 @@ export function trailingZeros16(x: number): number {
 }
 
 /**
- * TrailingZeros32 returns the number of trailing zero bits in x; the result is 32 for x == 0.
+ * trailingZeros32 returns the number of trailing zero bits in x; the result is 32 for x == 0.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -73,7 +73,7 @@ export function trailingZeros32(x: number): number {
 }
 
 /**
- * TrailingZeros64 returns the number of trailing zero bits in x; the result is 64 for x == 0.
+ * trailingZeros64 returns the number of trailing zero bits in x; the result is 64 for x == 0.
  * x wraps modulo 2^64.
  *
  * @example

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { goTool, requireGo } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasGo } from '../../../scripts/go.ts';
 import { handler } from './http';
 import * as pprof from './index';
 import { goPprof as goPprofIn } from './testdata/go-pprof';
@@ -43,11 +43,12 @@ async function work(ms: number): Promise<void> {
   ]);
 }
 
-describe.skipIf(!hasGo('go tool pprof tests'))('go tool pprof', () => {
+describe.skipIf(!requireGo('go tool pprof tests'))('go tool pprof', () => {
   const cpuFile = path.join(tmp, 'cpu.pb.gz');
   const heapFile = path.join(tmp, 'heap.pb.gz');
 
   beforeAll(async () => {
+    goTool('pprof'); // built on first use since Go 1.24: over a minute on a busy machine
     const sink = new Sink();
     pprof.startCPUProfile(sink, { hz: 1000 });
     await work(800);
@@ -59,7 +60,7 @@ describe.skipIf(!hasGo('go tool pprof tests'))('go tool pprof', () => {
     await pprof.writeHeapProfile(heap);
     expect(keep.length).toBe(20000);
     fs.writeFileSync(heapFile, heap.bytes());
-  });
+  }, 600_000);
 
   afterAll(() => {
     pprof.setMemProfileRate(0);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { parseRequestTarget } from './request-target';
 import { targets } from './testdata/request-targets';
 
@@ -30,7 +30,7 @@ describe('parseRequestTarget', () => {
   });
 });
 
-describe.skipIf(!hasGo('request target differential tests'))('parseRequestTarget against Go', () => {
+describe.skipIf(!requireGo('request target differential tests'))('parseRequestTarget against Go', () => {
   it("accepts and refuses what Go's url.ParseRequestURI does, with the same path", () => {
     const cases = [
       ...fc.sample(targets, { numRuns: 4000, seed: 13 }),

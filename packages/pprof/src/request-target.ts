@@ -1,7 +1,7 @@
 // Parsing an HTTP request target the way Go's url.ParseRequestURI does, for
 // the handler: it never throws, whatever string arrives in req.url.
 import { isIPv4, isIPv6 } from 'node:net';
-import { quote } from './quote';
+import { quote } from '@gostd/internal';
 
 /** A request target parsed as Go's url.ParseRequestURI would, or why it cannot be. */
 export interface RequestTarget {

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { requireGo } from '@gostd/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasGo } from '../../../scripts/go.ts';
 import * as pprof from './index';
 import { goPprof as goPprofIn } from './testdata/go-pprof';
 import { readProfile, Sink } from './testdata/read-profile';
@@ -100,7 +100,7 @@ describe('worker threads in the CPU profile', () => {
     console.log(`workers: ${lines.join('; ')}; ${wrong} samples with another thread's labels`);
     expect(wrong).toBe(0);
     expect(prof.comments.join('\n')).toMatch(/worker threads \d+, \d+, \d+ included/);
-    if (hasGo('go tool pprof -tags on worker profiles')) {
+    if (requireGo('go tool pprof -tags on worker profiles')) {
       const file = path.join(tmp, 'workers.pb.gz');
       fs.writeFileSync(file, sink.bytes());
       const out = await goPprof('-tags', file);

@@ -3,29 +3,19 @@
 // random Unix times through Time's methods, all answered by src/testdata/duration.go.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { Duration } from './duration';
 import { parseDuration } from './parse-duration';
 import { unix } from './time';
 
 const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/duration.go');
 
-// splitmix64: a seeded, reproducible source of int64s.
-let state = 20170101n;
-function int64(): bigint {
-  state = BigInt.asUintN(64, state + 0x9e3779b97f4a7c15n);
-  let z = state;
-  z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-  z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-  return BigInt.asIntN(64, z ^ (z >> 31n));
-}
-function below(n: number): number {
-  return Number(BigInt.asUintN(64, int64()) % BigInt(n));
-}
-function pick<T>(xs: readonly T[]): T {
-  return xs[below(xs.length)] as T;
-}
+// A seeded, reproducible source of int64s.
+const random = new SplitMix64(20170101n);
+const int64 = () => random.int64();
+const below = (n: number) => random.below(n);
+const pick = <T>(xs: readonly T[]): T => random.pick(xs);
 
 const units = [1n, 1000n, 1_000_000n, 1_000_000_000n, 60_000_000_000n, 3_600_000_000_000n];
 const edges = [0n, 1n, -1n, (1n << 63n) - 1n, -(1n << 63n), 1n << 53n, (1n << 53n) + 1n, -(1n << 53n) - 1n];
@@ -149,7 +139,7 @@ function nsec(): bigint {
   return below(3) === 0 ? BigInt(below(6_000_000_000) - 3_000_000_000) : BigInt(below(1_000_000_000));
 }
 
-describe.skipIf(!hasGo('@gostd/time differential tests against Go'))('against real Go', () => {
+describe.skipIf(!requireGo('@gostd/time differential tests against Go'))('against real Go', () => {
   const durations = Array.from({ length: 4000 }, () => [duration(), modulus()] as const);
   const parse = [...Array.from({ length: 4000 }, validish), ...Array.from({ length: 6000 }, mutated)];
   const times = Array.from({ length: 3000 }, () => {

@@ -34,7 +34,7 @@ function schedule(d: Duration, fire: () => void): () => boolean {
 }
 
 /**
- * Sleep returns a Promise that resolves after at least the duration d, measured on the monotonic clock.
+ * sleep returns a Promise that resolves after at least the duration d, measured on the monotonic clock.
  * A negative or zero duration resolves at once (in the next microtask).
  *
  * @example
@@ -55,7 +55,7 @@ export function sleep(d: Duration): Promise<void> {
 }
 
 /**
- * After waits for the duration to elapse and then resolves with the current time (which has a monotonic
+ * after waits for the duration to elapse and then resolves with the current time (which has a monotonic
  * reading), like receiving from Go's `time.After(d)` channel.
  *
  * @example
@@ -97,7 +97,7 @@ export class Timer {
   }
 
   /**
-   * Stop prevents the Timer from firing. It returns true if the call stops the timer, false if the timer
+   * stop prevents the Timer from firing. It returns true if the call stops the timer, false if the timer
    * has already fired or been stopped.
    *
    * @example
@@ -116,7 +116,7 @@ export class Timer {
   }
 
   /**
-   * Reset changes the timer to expire after duration d. It returns true if the timer had been active,
+   * reset changes the timer to expire after duration d. It returns true if the timer had been active,
    * false if the timer had expired or been stopped.
    *
    * @example
@@ -138,7 +138,7 @@ export class Timer {
 }
 
 /**
- * AfterFunc waits for the duration to elapse and then calls f. It returns a Timer that can be used to
+ * afterFunc waits for the duration to elapse and then calls f. It returns a Timer that can be used to
  * cancel the call with its stop method.
  *
  * @example

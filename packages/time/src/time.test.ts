@@ -2,6 +2,7 @@
 // TestMonotonicAdd, TestMonotonicSub, TestMonotonicOverflow, monotonicStringTests) and
 // $GOROOT/src/time/time_test.go (subTests, truncateRoundTests and TestTruncateRound's exhaustive and
 // random cases, with a seeded generator instead of testing/quick).
+import { SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
 import { monoStart } from './clock';
 import { Duration, Hour, Millisecond, Minute, maxDuration, minDuration, Second } from './duration';
@@ -228,15 +229,9 @@ describe('time_test.go TestTruncateRound', () => {
     }
   });
 
-  // splitmix64, seeded: a reproducible stand-in for testing/quick's random int64s.
-  let state = 0x9e3779b97f4a7c15n;
-  const int64 = (): bigint => {
-    state = BigInt.asUintN(64, state + 0x9e3779b97f4a7c15n);
-    let z = state;
-    z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-    z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-    return BigInt.asIntN(64, z ^ (z >> 31n));
-  };
+  // Seeded: a reproducible stand-in for testing/quick's random int64s.
+  const random = new SplitMix64(0x9e3779b97f4a7c15n);
+  const int64 = () => random.int64();
   const int32 = () => BigInt.asIntN(32, int64());
   const count = 3000;
 

@@ -34,8 +34,6 @@ function checkInt64(name: string, v: bigint): void {
  * `truncate` strip the monotonic one (`t.round(0n)` is Go's canonical way to strip it); times built from a
  * wall value (`unix`, `unixMilli`, `unixMicro`, `fromDate`) have none.
  *
- * Call the constructor with no arguments; its parameters are the internal representation, not API.
- *
  * @example
  * ```ts
  * import { Second, Time, unix } from '@gostd/time';
@@ -62,6 +60,10 @@ export class Time {
   /** @internal Whether the time carries a monotonic reading. */
   declare readonly hasMono: boolean;
 
+  /** new Time returns the zero Time, January 1, year 1, 00:00:00 UTC, as Go's `time.Time{}`. */
+  constructor();
+  /** @internal The representation: wall seconds and nanoseconds, and the monotonic reading if hasMono. */
+  constructor(sec: bigint, nsec: number, mono?: bigint, hasMono?: boolean);
   constructor(sec = 0n, nsec = 0, mono = 0n, hasMono = false) {
     this.sec = sec;
     this.nsec = nsec;
@@ -70,7 +72,7 @@ export class Time {
   }
 
   /**
-   * Add returns the time t+d. It moves the monotonic reading too, and drops it when either reading would
+   * add returns the time t+d. It moves the monotonic reading too, and drops it when either reading would
    * leave its range (the wall reading must stay in years 1885 to 2157 to carry one).
    *
    * @example
@@ -107,7 +109,7 @@ export class Time {
   }
 
   /**
-   * Sub returns the duration t-u, using the monotonic readings when both times have one and the wall
+   * sub returns the duration t-u, using the monotonic readings when both times have one and the wall
    * readings otherwise. A result beyond the Duration range is clamped to its largest (or smallest) value.
    * To compute t-d for a duration d, use `t.add(-d)`.
    *
@@ -127,7 +129,7 @@ export class Time {
   }
 
   /**
-   * After reports whether the time instant t is after u.
+   * after reports whether the time instant t is after u.
    *
    * @example
    * ```ts
@@ -145,7 +147,7 @@ export class Time {
   }
 
   /**
-   * Before reports whether the time instant t is before u.
+   * before reports whether the time instant t is before u.
    *
    * @example
    * ```ts
@@ -163,7 +165,7 @@ export class Time {
   }
 
   /**
-   * Equal reports whether t and u represent the same time instant (by the monotonic readings when both
+   * equal reports whether t and u represent the same time instant (by the monotonic readings when both
    * have one).
    *
    * @example
@@ -181,7 +183,7 @@ export class Time {
   }
 
   /**
-   * Compare compares the time instant t with u: -1 if t is before u, +1 if t is after u, 0 if they are
+   * compare compares the time instant t with u: -1 if t is before u, +1 if t is after u, 0 if they are
    * the same instant (Go 1.20's Time.Compare).
    *
    * @example
@@ -200,7 +202,7 @@ export class Time {
   }
 
   /**
-   * IsZero reports whether t represents the zero time instant, January 1, year 1, 00:00:00 UTC.
+   * isZero reports whether t represents the zero time instant, January 1, year 1, 00:00:00 UTC.
    *
    * @example
    * ```ts
@@ -234,7 +236,7 @@ export class Time {
   }
 
   /**
-   * Truncate returns the result of rounding t down to a multiple of d (since the zero time), without a
+   * truncate returns the result of rounding t down to a multiple of d (since the zero time), without a
    * monotonic reading. If d <= 0, it returns t stripped of any monotonic reading but otherwise unchanged.
    *
    * @example
@@ -255,7 +257,7 @@ export class Time {
   }
 
   /**
-   * Round returns the result of rounding t to the nearest multiple of d (since the zero time), without a
+   * round returns the result of rounding t to the nearest multiple of d (since the zero time), without a
    * monotonic reading; halfway values round up. If d <= 0, it returns t stripped of any monotonic reading
    * but otherwise unchanged: `t.round(0n)` is the canonical way to strip it.
    *
@@ -282,7 +284,7 @@ export class Time {
   }
 
   /**
-   * Unix returns t as a Unix time, the number of seconds elapsed since January 1, 1970 UTC.
+   * unix returns t as a Unix time, the number of seconds elapsed since January 1, 1970 UTC.
    *
    * @example
    * ```ts
@@ -297,7 +299,7 @@ export class Time {
   }
 
   /**
-   * UnixMilli returns t as a Unix time in milliseconds. As in Go, the result wraps (is undefined) for
+   * unixMilli returns t as a Unix time in milliseconds. As in Go, the result wraps (is undefined) for
    * dates more than 292 million years from 1970.
    *
    * @example
@@ -313,7 +315,7 @@ export class Time {
   }
 
   /**
-   * UnixMicro returns t as a Unix time in microseconds. As in Go, the result wraps for dates before year
+   * unixMicro returns t as a Unix time in microseconds. As in Go, the result wraps for dates before year
    * -290307 or after year 294246.
    *
    * @example
@@ -329,7 +331,7 @@ export class Time {
   }
 
   /**
-   * UnixNano returns t as a Unix time in nanoseconds. As in Go, the result wraps for dates before 1678
+   * unixNano returns t as a Unix time in nanoseconds. As in Go, the result wraps for dates before 1678
    * or after 2262.
    *
    * @example
@@ -345,7 +347,7 @@ export class Time {
   }
 
   /**
-   * String returns the time formatted as "2006-01-02 15:04:05.999999999 -0700 MST" (always UTC here),
+   * string returns the time formatted as "2006-01-02 15:04:05.999999999 -0700 MST" (always UTC here),
    * followed by " m=±<value>" with the monotonic reading in seconds when t has one.
    *
    * @example
@@ -369,7 +371,7 @@ export class Time {
   }
 
   /**
-   * ToDate returns t as a JavaScript Date (millisecond precision, rounded down). It throws a RangeError
+   * toDate returns t as a JavaScript Date (millisecond precision, rounded down). It throws a RangeError
    * when t is outside the range of Date (±8.64e15 ms around 1970).
    *
    * @example
@@ -390,7 +392,7 @@ export class Time {
 }
 
 /**
- * Unix returns the Time corresponding to the given Unix time, sec seconds and nsec nanoseconds since
+ * unix returns the Time corresponding to the given Unix time, sec seconds and nsec nanoseconds since
  * January 1, 1970 UTC, without a monotonic reading. It is valid to pass nsec outside [0, 999999999].
  * Both arguments are int64 bigints; one outside the int64 range throws a RangeError.
  *
@@ -420,7 +422,7 @@ export function unix(sec: bigint, nsec: bigint): Time {
 }
 
 /**
- * UnixMilli returns the Time corresponding to the given Unix time, msec milliseconds since January 1, 1970
+ * unixMilli returns the Time corresponding to the given Unix time, msec milliseconds since January 1, 1970
  * UTC, without a monotonic reading.
  *
  * @example
@@ -437,7 +439,7 @@ export function unixMilli(msec: bigint): Time {
 }
 
 /**
- * UnixMicro returns the Time corresponding to the given Unix time, usec microseconds since January 1,
+ * unixMicro returns the Time corresponding to the given Unix time, usec microseconds since January 1,
  * 1970 UTC, without a monotonic reading.
  *
  * @example
@@ -454,7 +456,7 @@ export function unixMicro(usec: bigint): Time {
 }
 
 /**
- * FromDate returns the Time of a JavaScript Date, without a monotonic reading. It throws an Error for an
+ * fromDate returns the Time of a JavaScript Date, without a monotonic reading. It throws an Error for an
  * invalid Date.
  *
  * @example
