@@ -3,7 +3,7 @@
 // Both are checked here against process.hrtime, once per process, and the
 // origin of performance.now() is measured on it.
 import { performance } from 'node:perf_hooks';
-import { type CpuProfile, post } from './inspector';
+import { andThen, type CpuProfile, post, type Reply, Steps } from './inspector';
 
 /** The result of the clock self-check: how inspector sample times relate to process.hrtime. */
 export interface ClockCheck {
@@ -15,22 +15,28 @@ export interface ClockCheck {
   windowUs: number;
 }
 
-let clock: ClockCheck | undefined;
+let clock: Reply<ClockCheck> | undefined;
 
 function hrUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
-/** Starts the V8 profiler; returns the process.hrtime µs window around the start. */
-export function startProfiler(): [number, number] {
+/**
+ * Starts the V8 profiler; returns the process.hrtime µs window around the
+ * start: from before the command was posted to when post returned. Deno and Bun
+ * too start the profiler inside post and only answer later (seen on Deno 2.9
+ * and Bun 1.4: the profile lasts from post to stop, within a millisecond); the
+ * answer goes to steps.
+ */
+export function startProfiler(steps: Steps): [number, number] {
   const h0 = hrUs();
-  post('Profiler.start');
+  steps.run(() => post('Profiler.start'));
   return [h0, hrUs()];
 }
 
 /** Stops the V8 profiler and returns its profile. */
-export function stopProfiler(): CpuProfile {
-  return post<{ profile: CpuProfile }>('Profiler.stop').profile;
+export function stopProfiler(): Reply<CpuProfile> {
+  return andThen(post<{ profile: CpuProfile }>('Profiler.stop'), (r) => r.profile);
 }
 
 /** CheckClock compares a profile's start time with the process.hrtime µs window around its Profiler.start. */
@@ -48,12 +54,29 @@ export function checkClock(startTime: number, window: [number, number]): ClockCh
  * ClockSelfCheck verifies, once per process, that the inspector's sample
  * timestamps share process.hrtime's monotonic clock, by starting and stopping the
  * profiler and comparing its start time with hrtime readings around the start.
+ * The result is a promise where the inspector answers asynchronously (Deno and
+ * Bun, whose inspector clocks are not process.hrtime's).
  */
-export function clockSelfCheck(): ClockCheck {
+export function clockSelfCheck(): Reply<ClockCheck> {
   if (clock === undefined) {
-    post('Profiler.enable');
-    const w = startProfiler();
-    clock = checkClock(stopProfiler().startTime, w);
+    const steps = new Steps();
+    steps.run(() => post('Profiler.enable'));
+    const w = startProfiler(steps);
+    let c: ClockCheck | undefined;
+    steps.run(() =>
+      andThen(stopProfiler(), (p) => {
+        c = checkClock(p.startTime, w);
+      }),
+    );
+    clock = steps.done(() => c as ClockCheck);
+    if (clock instanceof Promise)
+      clock = clock.then(
+        (c) => (clock = c),
+        (e) => {
+          clock = undefined;
+          throw e;
+        },
+      );
   }
   return clock;
 }

@@ -11,7 +11,7 @@ import { Tables } from './builder';
 import { checkClock, clockSelfCheck, perfOriginUs, startProfiler, stopProfiler } from './cpu-clock';
 import { cpuProfileOf } from './cpu-proto';
 import { StackCounts } from './cpu-stacks';
-import { post } from './inspector';
+import { andThen, post, type Reply, Steps } from './inspector';
 import { LabelLog } from './label-log';
 import { appendProfile } from './merge-profile';
 import { shared } from './shared';
@@ -43,6 +43,8 @@ class Running {
   readonly wallNs = BigInt(Date.now()) * 1_000_000n;
   /** The process.hrtime µs window around the start of the V8 profiler's current chunk. */
   window: [number, number] = [0, 0];
+  /** The inspector commands of this profile, in order. */
+  readonly steps = new Steps();
 
   constructor(
     readonly out: Writer,
@@ -57,13 +59,22 @@ class Running {
     };
   }
 
-  /** Stops the V8 profiler, adds its samples to the profile and (when again) restarts it. */
+  /**
+   * Stops the V8 profiler, adds its samples to the profile and (when again)
+   * restarts it. Where the inspector answers asynchronously, the samples are
+   * added when the answer comes, and the switches logged between the restart
+   * and then are dropped with the rest.
+   */
   chunk(again: boolean): void {
-    const p = stopProfiler();
     const window = this.window;
-    if (again) this.window = startProfiler();
-    this.counts.add(p, checkClock(p.startTime, window), this.log);
-    this.log.reset();
+    const stopped = stopProfiler();
+    if (again) this.window = startProfiler(this.steps);
+    this.steps.run(() =>
+      andThen(stopped, (p) => {
+        this.counts.add(p, checkClock(p.startTime, window), this.log);
+        this.log.reset();
+      }),
+    );
   }
 
   /** The profile of every chunk. */
@@ -117,14 +128,14 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
     throw new RangeError(`pprof: hz must be an integer from 1 to 10000, got ${hz}`);
   }
   if (shared.cpuBusy) throw new Error('cpu profiling already in use');
-  clockSelfCheck();
   shared.cpuBusy = true;
   try {
-    post('Profiler.enable');
-    post('Profiler.setSamplingInterval', { interval: Math.max(1, Math.round(1e6 / hz)) });
     const r = new Running(w, hz);
+    r.steps.run(clockSelfCheck);
+    r.steps.run(() => post('Profiler.enable'));
+    r.steps.run(() => post('Profiler.setSamplingInterval', { interval: Math.max(1, Math.round(1e6 / hz)) }));
     r.log.enable();
-    r.window = startProfiler();
+    r.window = startProfiler(r.steps);
     r.workers = new WorkerProfiles(hz);
     running = r;
   } catch (e) {
@@ -150,7 +161,7 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
 export async function stopCPUProfile(): Promise<void> {
   const r = running;
   if (r === undefined) return;
-  const profile = endProfile(r);
+  const profile = await endProfile(r);
   const workers = (await r.workers?.collect(workerTimeoutMs)) ?? [];
   for (const w of workers)
     appendProfile(profile, Profile.decode(gunzipSync(w.bytes)), [['thread', String(w.thread)]]);
@@ -164,17 +175,27 @@ export async function stopCPUProfile(): Promise<void> {
   await writeAll(r.out, buf);
 }
 
-/** Ends the running profile r synchronously and returns it (not yet encoded). */
-function endProfile(r: Running): Profile {
+/**
+ * Ends the running profile r and returns it (not yet encoded): synchronously
+ * where the inspector answers synchronously (Node), else as a promise.
+ */
+function endProfile(r: Running): Reply<Profile> {
   running = undefined;
+  const finish = (): Profile => {
+    shared.cpuBusy = false;
+    return r.profile();
+  };
   try {
     r.log.disable();
     r.chunk(false);
-    post('Profiler.disable');
-    return r.profile();
-  } finally {
+    r.steps.run(() => post('Profiler.disable'));
+  } catch (e) {
     shared.cpuBusy = false;
+    throw e;
   }
+  const p = r.steps.done(finish);
+  if (p instanceof Promise) p.catch(() => (shared.cpuBusy = false));
+  return p;
 }
 
 // In a worker thread, loading the package is enough to appear in the main
@@ -195,6 +216,9 @@ joinAsWorker({
   stopSync() {
     // The worker is exiting: no time for async work.
     const r = running;
-    return r === undefined ? Buffer.concat(forMain) : gzipSync(endProfile(r).encode());
+    if (r === undefined) return Buffer.concat(forMain);
+    const p = endProfile(r);
+    // Where the inspector answers asynchronously, the profile cannot be had in time.
+    return p instanceof Promise ? Buffer.concat(forMain) : gzipSync(p.encode());
   },
 });

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Label, Profile, Sample, ValueType } from 'pprof-format';
 import { Tables } from './builder';
-import { type HeapNode, type HeapProfile, post, postAsync } from './inspector';
+import { type HeapNode, type HeapProfile, post, Steps } from './inspector';
 import { checkOptions, checkWriter, describe } from './validate';
 import { type Writer, writeAll } from './writer';
 
@@ -50,12 +50,25 @@ export function setMemProfileRate(bytes: number): void {
   if (!Number.isSafeInteger(bytes) || bytes < 0) {
     throw new RangeError(`pprof: memory profile rate must be a non-negative integer, got ${bytes}`);
   }
-  if (rate !== 0) post('HeapProfiler.stopSampling');
+  if (bytes !== 0) checkHeapSampler();
+  if (rate !== 0) steps.run(() => post('HeapProfiler.stopSampling'));
   rate = 0;
   if (bytes === 0) return;
-  post('HeapProfiler.enable');
-  post('HeapProfiler.startSampling', { samplingInterval: bytes });
+  steps.run(() => post('HeapProfiler.enable'));
+  steps.run(() => post('HeapProfiler.startSampling', { samplingInterval: bytes }));
   rate = bytes;
+}
+
+/** The heap sampler's commands, in order (asynchronous on Deno). */
+const steps = new Steps();
+
+/** The error for a runtime without V8's sampling heap profiler. */
+export const noHeapSampler =
+  'pprof: heap profiles need a sampling heap profiler, and this runtime has none (Bun: its node:inspector has no HeapProfiler domain)';
+
+/** Throws noHeapSampler on Bun, whose inspector (JavaScriptCore's) has no HeapProfiler domain. */
+function checkHeapSampler(): void {
+  if (process.versions.bun !== undefined) throw new Error(noHeapSampler);
 }
 
 /**
@@ -164,8 +177,9 @@ export function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Pro
 
 async function writeHeap(w: Writer, gc: boolean): Promise<void> {
   if (rate === 0) setMemProfileRate(defaultMemProfileRate);
-  if (gc) await postAsync('HeapProfiler.collectGarbage');
-  const hp = post<{ profile: HeapProfile }>('HeapProfiler.getSamplingProfile').profile;
+  await steps.done(() => {});
+  if (gc) await post('HeapProfiler.collectGarbage');
+  const hp = (await post<{ profile: HeapProfile }>('HeapProfiler.getSamplingProfile')).profile;
   const buf = await gzipAsync(heapProfileOf(hp, rate).encode());
   await writeAll(w, buf);
 }
