@@ -235,6 +235,7 @@ export function doLabels<T>(set: LabelSet, fn: (ctx: LabelContext) => T): T {
   const als = shared.als;
   const parent = als.getStore();
   const ctx = merge(parent, set);
+  shared.labeled = true;
   const rec = shared.recorder;
   if (rec === null) return als.run(ctx, fn, ctx);
   rec(ctx);
@@ -269,6 +270,7 @@ export function doLabels<T>(set: LabelSet, fn: (ctx: LabelContext) => T): T {
 export function setGoroutineLabels(ctx: LabelContext | null | undefined): void {
   checkContext(ctx, 'pprof.setGoroutineLabels');
   const store = ctx === undefined || ctx === null ? undefined : toStore(ctx);
+  if (store !== undefined) shared.labeled = true;
   shared.als.enterWith(store as Store);
   shared.recorder?.(store);
 }
