@@ -4,38 +4,10 @@
 // prof = the inspector's Profiler at 100 Hz, both = full and prof.
 // node bench/hook-split.mjs
 import { AsyncLocalStorage, createHook } from 'node:async_hooks';
+import { Session } from 'node:inspector';
+import { cpuUs, handle } from './workload.mjs';
 
 const als = new AsyncLocalStorage();
-let sink = 0;
-function work(n) {
-  let x = sink | 0;
-  for (let i = 0; i < n; i++) x = (Math.imul(x, 1664525) + 1013904223 + i) | 0;
-  return x;
-}
-const cpuUs = (c0) => {
-  const c = process.cpuUsage(c0);
-  return c.user + c.system;
-};
-function calibrate(us) {
-  let n = 100;
-  for (let r = 0; r < 8; r++) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < 2000; i++) sink ^= work(n);
-    n = Math.max(1, Math.round((n * us) / (cpuUs(c0) / 2000)));
-  }
-  return n;
-}
-const q = calibrate(5);
-async function handle(i) {
-  sink ^= work(q);
-  await Promise.resolve();
-  sink ^= work(q);
-  await new Promise((r) => queueMicrotask(r));
-  sink ^= work(q);
-  await null;
-  sink ^= work(q);
-  return i;
-}
 const stores = [{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }];
 async function labeled() {
   const ps = [];
@@ -74,8 +46,6 @@ const beforeOnly = createHook({
 });
 const empty = createHook({ before() {}, after() {} });
 const emptyBefore = createHook({ before() {} });
-
-import { Session } from 'node:inspector';
 
 const sess = new Session();
 sess.connect();
