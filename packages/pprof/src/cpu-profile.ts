@@ -181,21 +181,16 @@ export async function stopCPUProfile(): Promise<void> {
  */
 function endProfile(r: Running): Reply<Profile> {
   running = undefined;
-  const finish = (): Profile => {
-    shared.cpuBusy = false;
-    return r.profile();
-  };
   try {
     r.log.disable();
     r.chunk(false);
     r.steps.run(() => post('Profiler.disable'));
-  } catch (e) {
+  } finally {
+    // Every command of this profile is posted, and the inspector handles the
+    // next profile's after them: it may start now, before the answers come.
     shared.cpuBusy = false;
-    throw e;
   }
-  const p = r.steps.done(finish);
-  if (p instanceof Promise) p.catch(() => (shared.cpuBusy = false));
-  return p;
+  return r.steps.done(() => r.profile());
 }
 
 // In a worker thread, loading the package is enough to appear in the main

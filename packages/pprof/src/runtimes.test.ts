@@ -21,6 +21,7 @@ function find(env: string | undefined, name: string): string | undefined {
 }
 
 interface Result {
+  cut: { first: number; second: number } | { error: string };
   cpu: { samples: number; spin: number; labeled: number } | { error: string };
   heap: { samples: number; kept: number } | { error: string };
 }
@@ -40,7 +41,7 @@ const deno = find(process.env.GOSTD_DENO, 'deno');
 const bun = find(process.env.GOSTD_BUN, 'bun');
 
 describe.skipIf(deno === undefined)('on Deno', () => {
-  it('writes CPU profiles whose synchronous labeled work keeps its labels, and heap profiles', () => {
+  it('writes CPU profiles, back to back too, whose synchronous labeled work keeps its labels, and heap profiles', () => {
     const r = run(deno as string, ['run', '-A', '--sloppy-imports']);
     console.log(`deno: ${JSON.stringify(r)}`);
     expect(r.cpu).not.toHaveProperty('error');
@@ -49,19 +50,24 @@ describe.skipIf(deno === undefined)('on Deno', () => {
     // Deno's inspector clock is not process.hrtime's: the offset is estimated
     // from the window around Profiler.start, so labels are approximate.
     expect(cpu.labeled / cpu.spin).toBeGreaterThanOrEqual(0.8);
+    expect(r.cut).not.toHaveProperty('error');
+    expect(r.cut).toMatchObject({ first: expect.any(Number), second: expect.any(Number) });
+    expect(Object.values(r.cut).every((n) => n > 0)).toBe(true);
     expect(r.heap).toMatchObject({ kept: 20000 });
     expect((r.heap as { samples: number }).samples).toBeGreaterThan(0);
   }, 180_000);
 });
 
 describe.skipIf(bun === undefined)('on Bun', () => {
-  it('writes CPU profiles, and says that it has no heap sampler', () => {
+  it('writes CPU profiles, back to back too, and says that it has no heap sampler', () => {
     const r = run(bun as string, []);
     console.log(`bun: ${JSON.stringify(r)}`);
     expect(r.cpu).not.toHaveProperty('error');
     const cpu = r.cpu as { samples: number; spin: number; labeled: number };
     expect(cpu.spin).toBeGreaterThan(0);
     expect(cpu.labeled / cpu.spin).toBeGreaterThanOrEqual(0.8);
+    expect(r.cut).not.toHaveProperty('error');
+    expect(Object.values(r.cut).every((n) => n > 0)).toBe(true);
     expect(r.heap).toEqual({
       error:
         'pprof: heap profiles need a sampling heap profiler, and this runtime has none (Bun: its node:inspector has no HeapProfiler domain)',

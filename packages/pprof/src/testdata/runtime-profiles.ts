@@ -49,10 +49,33 @@ async function heap(): Promise<object> {
   }
 }
 
+// Back to back, as the Pyroscope pusher cuts: the next profile starts before
+// the last one's answers have come.
+async function backToBack(): Promise<object> {
+  const a: Uint8Array[] = [];
+  const b: Uint8Array[] = [];
+  pprof.startCPUProfile({ write: (c: Uint8Array) => a.push(c) }, { hz: 1000 });
+  spin_runtime(100);
+  const done = pprof.stopCPUProfile();
+  pprof.startCPUProfile({ write: (c: Uint8Array) => b.push(c) }, { hz: 1000 });
+  spin_runtime(100);
+  await done;
+  await pprof.stopCPUProfile();
+  const count = (chunks: Uint8Array[]) =>
+    Profile.decode(gunzipSync(Buffer.concat(chunks))).sample.reduce((n, s) => n + Number(s.value[0]), 0);
+  return { first: count(a), second: count(b) };
+}
+
 let out: object;
 try {
   out = { cpu: await cpu() };
 } catch (e) {
   out = { cpu: { error: (e as Error).message } };
 }
-console.log(JSON.stringify({ ...out, heap: await heap() }));
+let cut: object;
+try {
+  cut = await backToBack();
+} catch (e) {
+  cut = { error: (e as Error).message };
+}
+console.log(JSON.stringify({ ...out, cut, heap: await heap() }));
