@@ -1,2 +1,2 @@
 import { entries } from '../../tsup.config.base.ts';
-export default entries('index', 'http');
+export default entries('index', 'http', 'pyroscope');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClock, clockSelfCheck } from './cpu-profile';
+import { checkClock, clockSelfCheck } from './cpu-clock';
 import * as pprof from './index';
 import { shared } from './shared';
 import { readProfile, Sink } from './testdata/read-profile';

@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Label, Profile, Sample, ValueType } from 'pprof-format';
 import { Tables } from './builder';
-import { type HeapNode, type HeapProfile, post, postAsync } from './inspector';
+import { type HeapNode, type HeapProfile, post, Steps } from './inspector';
+import { checkOptions, checkWriter, describe } from './validate';
 import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
@@ -44,15 +45,30 @@ export function scaleHeapSample(count: number, size: number, rate: number): [num
  * ```
  */
 export function setMemProfileRate(bytes: number): void {
+  if (typeof bytes !== 'number')
+    throw new TypeError(`pprof: memory profile rate must be a number, got ${describe(bytes)}`);
   if (!Number.isSafeInteger(bytes) || bytes < 0) {
     throw new RangeError(`pprof: memory profile rate must be a non-negative integer, got ${bytes}`);
   }
-  if (rate !== 0) post('HeapProfiler.stopSampling');
+  if (bytes !== 0) checkHeapSampler();
+  if (rate !== 0) steps.run(() => post('HeapProfiler.stopSampling'));
   rate = 0;
   if (bytes === 0) return;
-  post('HeapProfiler.enable');
-  post('HeapProfiler.startSampling', { samplingInterval: bytes });
+  steps.run(() => post('HeapProfiler.enable'));
+  steps.run(() => post('HeapProfiler.startSampling', { samplingInterval: bytes }));
   rate = bytes;
+}
+
+/** The heap sampler's commands, in order (asynchronous on Deno). */
+const steps = new Steps();
+
+/** The error for a runtime without V8's sampling heap profiler. */
+export const noHeapSampler =
+  'pprof: heap profiles need a sampling heap profiler, and this runtime has none (Bun: its node:inspector has no HeapProfiler domain)';
+
+/** Throws noHeapSampler on Bun, whose inspector (JavaScriptCore's) has no HeapProfiler domain. */
+function checkHeapSampler(): void {
+  if (process.versions.bun !== undefined) throw new Error(noHeapSampler);
 }
 
 /**
@@ -150,10 +166,20 @@ export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
  * // [ 'inuse_objects', 'inuse_space' ] 2000 true
  * ```
  */
-export async function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Promise<void> {
+export function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Promise<void> {
+  // Checked here, so a bad argument throws at the call rather than rejecting.
+  checkWriter(w, 'pprof.writeHeapProfile: w');
+  checkOptions(options, 'pprof.writeHeapProfile: options');
+  if (options.gc !== undefined && typeof options.gc !== 'boolean')
+    throw new TypeError(`pprof.writeHeapProfile: gc must be a boolean, got ${describe(options.gc)}`);
+  return writeHeap(w, options.gc === true);
+}
+
+async function writeHeap(w: Writer, gc: boolean): Promise<void> {
   if (rate === 0) setMemProfileRate(defaultMemProfileRate);
-  if (options.gc === true) await postAsync('HeapProfiler.collectGarbage');
-  const hp = post<{ profile: HeapProfile }>('HeapProfiler.getSamplingProfile').profile;
+  await steps.done(() => {});
+  if (gc) await post('HeapProfiler.collectGarbage');
+  const hp = (await post<{ profile: HeapProfile }>('HeapProfiler.getSamplingProfile')).profile;
   const buf = await gzipAsync(heapProfileOf(hp, rate).encode());
   await writeAll(w, buf);
 }

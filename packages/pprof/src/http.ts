@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startCPUProfile, stopCPUProfile } from './cpu-profile';
 import { writeHeapProfile } from './heap-profile';
+import { parseRequestTarget } from './request-target';
+import { describe } from './validate';
 
 /** Options of handler. */
 export interface HandlerOptions {
@@ -132,7 +134,11 @@ function serveHeap(res: ServerResponse, q: URLSearchParams): void {
  * runs at a time: a second request gets 500 "Could not enable CPU profiling: cpu
  * profiling already in use", as in Go. Bad parameters get 400 with the reason,
  * other names 404 "Unknown profile". Requests outside the prefix go to next when
- * given (Express, Connect), else get 404. Nothing is served until it is mounted.
+ * given (Express, Connect), else get 404 "404 page not found". The target is
+ * parsed as Go's url.ParseRequestURI does ("%68eap" is "heap"); one that does
+ * not parse gets 400 with Go's reason when it is aimed at the prefix or there is
+ * no next, and a path with "." or ".." segments is never served. The handler
+ * never throws into the server. Nothing is served until it is mounted.
  *
  * @example
  * ```ts
@@ -150,26 +156,50 @@ function serveHeap(res: ServerResponse, q: URLSearchParams): void {
  * ```
  */
 export function handler(options: HandlerOptions = {}): Handler {
-  const prefix = (options.prefix ?? '/debug/pprof').replace(/\/+$/, '');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(`pprof: handler options must be an object, got ${describe(options)}`);
+  const rawPrefix = options.prefix ?? '/debug/pprof';
+  if (typeof rawPrefix !== 'string' || !rawPrefix.startsWith('/'))
+    throw new TypeError(`pprof: prefix must be a string starting with '/', got ${describe(rawPrefix)}`);
+  const prefix = rawPrefix.replace(/\/+$/, '');
+  const prefixSegments = prefix.split('/');
   const max = options.maxSeconds ?? 300;
   const hz = options.hz ?? 100;
+  if (typeof max !== 'number')
+    throw new TypeError(`pprof: maxSeconds must be a number, got ${describe(max)}`);
+  if (typeof hz !== 'number') throw new TypeError(`pprof: hz must be a number, got ${describe(hz)}`);
   if (!Number.isInteger(max) || max < 1)
     throw new RangeError(`pprof: maxSeconds must be a positive integer, got ${max}`);
   if (!Number.isInteger(hz) || hz < 1 || hz > 10000) {
     throw new RangeError(`pprof: hz must be an integer from 1 to 10000, got ${hz}`);
   }
-  return (req, res, next) => {
-    const raw = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-    const url = new URL(raw, 'http://localhost');
-    const path = url.pathname;
-    if (path !== prefix && !path.startsWith(`${prefix}/`)) {
+  const serve = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void => {
+    const raw = (req as { originalUrl?: unknown }).originalUrl ?? req.url ?? '/';
+    const target = parseRequestTarget(typeof raw === 'string' ? raw : '');
+    const outside = (): void => {
       if (next) next();
       else serveError(res, 404, '404 page not found');
+    };
+    if (target.error !== null) {
+      // Aimed at the prefix, or no one else to ask: 400 with Go's reason.
+      const ours = target.rawPath === prefix || target.rawPath.startsWith(`${prefix}/`);
+      if (next && !ours) next();
+      else serveError(res, 400, `400 Bad Request: ${target.error}`);
+      return;
+    }
+    const segs = target.segments;
+    if (
+      segs === null ||
+      segs.length < prefixSegments.length ||
+      !prefixSegments.every((p, i) => segs[i] === p) ||
+      segs.some((s) => s === '.' || s === '..')
+    ) {
+      outside();
       return;
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    const name = path.slice(prefix.length + 1);
-    const q = url.searchParams;
+    const name = segs.slice(prefixSegments.length).join('/');
+    const q = new URLSearchParams(target.query);
     switch (name) {
       case '':
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -187,6 +217,18 @@ export function handler(options: HandlerOptions = {}): Handler {
         return;
       default:
         serveError(res, 404, 'Unknown profile');
+    }
+  };
+  return (req, res, next) => {
+    try {
+      serve(req, res, typeof next === 'function' ? next : undefined);
+    } catch (e) {
+      // Nothing escapes into the server: an unexpected failure is this request's 500.
+      try {
+        serveError(res, 500, `pprof: ${e instanceof Error ? e.message : String(e)}`);
+      } catch {
+        res.destroy?.();
+      }
     }
   };
 }

@@ -3,7 +3,9 @@
 // leaves, setGoroutineLabels), the time (performance.now(), same monotonic clock
 // as the inspector's sample timestamps) and the new store. Samples are later
 // given the store in effect at their timestamp. Async hooks are installed by
-// start and removed by stop, so nothing is paid when no profile runs.
+// start and removed by stop, so nothing is paid when no profile runs; while a
+// profile runs in a process that has set no labels yet, they wait for the
+// first one, so an unlabeled program pays nothing per async callback.
 import { type AsyncHook, createHook } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { byCodePoint } from './labels';
@@ -37,6 +39,8 @@ export class LabelLog {
   /** Called once when the log reaches logLimits.drain switches (until reset). */
   onLong: (() => void) | null = null;
   private asked = false;
+  /** Whether the async hooks are installed. */
+  hooked = false;
   private readonly stack: (Store | undefined)[] = [];
   private depth = 0;
   private readonly hook: AsyncHook;
@@ -48,6 +52,7 @@ export class LabelLog {
     const als = shared.als;
     this.record = (s) => {
       if (s === this.last) return;
+      if (!this.hooked && s !== undefined && shared.recorder === this.record) this.hookOn();
       this.last = s;
       this.push(s);
     };
@@ -107,15 +112,25 @@ export class LabelLog {
     }
   }
 
-  /** Installs the hooks and makes do and setGoroutineLabels report switches. */
+  /**
+   * Makes do and setGoroutineLabels report switches, and installs the hooks,
+   * at once when labels have been set in the process (or are in effect), else
+   * on the first label switch.
+   */
   enable(): void {
-    this.hook.enable();
     shared.recorder = this.record;
+    if (shared.labeled !== false || this.initial !== undefined) this.hookOn();
+  }
+
+  private hookOn(): void {
+    this.hooked = true;
+    this.hook.enable();
   }
 
   /** Removes the hooks. */
   disable(): void {
     if (shared.recorder === this.record) shared.recorder = null;
+    this.hooked = false;
     this.hook.disable();
   }
 

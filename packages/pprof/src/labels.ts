@@ -3,6 +3,7 @@
 // context.Context, so everything a labeled function starts inherits it.
 import { quote } from '@gostd/internal';
 import { type Store, shared } from './shared';
+import { checkFunction, describe } from './validate';
 
 /**
  * LabelContext is a set of labels in effect: what Go keeps in a context.Context.
@@ -103,6 +104,28 @@ function current(): Store | undefined {
   return shared.als.getStore();
 }
 
+/** Throws a TypeError unless set is a LabelSet of string pairs (as labels makes, from any copy of the package). */
+function checkSet(set: unknown, where: string): asserts set is LabelSet {
+  if (set instanceof LabelSet) return;
+  const list = (set as { list?: unknown } | null)?.list;
+  if (
+    !Array.isArray(list) ||
+    !list.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string')
+  )
+    throw new TypeError(`${where}: want a LabelSet made by labels(), got ${describe(set)}`);
+}
+
+/** Throws a TypeError unless ctx is null, undefined or a LabelContext whose labels are strings. */
+function checkContext(ctx: unknown, where: string): void {
+  if (ctx === undefined || ctx === null || ctx instanceof LabelMap) return;
+  const m = (ctx as { labels?: unknown }).labels;
+  if (typeof ctx !== 'object' || !(m instanceof Map))
+    throw new TypeError(`${where}: want a LabelContext, null or undefined, got ${describe(ctx)}`);
+  for (const [k, v] of m)
+    if (typeof k !== 'string' || typeof v !== 'string')
+      throw new TypeError(`${where}: LabelContext labels must map strings to strings`);
+}
+
 function merge(parent: Store | LabelContext | null | undefined, set: LabelSet): LabelMap {
   const m = new Map(parent?.labels);
   for (const [k, v] of set.list) m.set(k, v);
@@ -128,6 +151,8 @@ export function withLabels(
   set: LabelSet,
   parent: LabelContext | null | undefined = current() as LabelMap | undefined,
 ): LabelContext {
+  checkSet(set, 'pprof.withLabels');
+  checkContext(parent, 'pprof.withLabels');
   return merge(parent, set);
 }
 
@@ -149,6 +174,8 @@ export function label(
   key: string,
   ctx: LabelContext | null | undefined = current() as LabelMap | undefined,
 ): [string, boolean] {
+  if (typeof key !== 'string') throw new TypeError(`pprof.label: key must be a string, got ${describe(key)}`);
+  checkContext(ctx, 'pprof.label');
   const v = ctx?.labels.get(key);
   return v === undefined ? ['', false] : [v, true];
 }
@@ -176,6 +203,8 @@ export function forLabels(
   f: (key: string, value: string) => boolean,
   ctx: LabelContext | null | undefined = current() as LabelMap | undefined,
 ): void {
+  checkFunction(f, 'pprof.forLabels: f');
+  checkContext(ctx, 'pprof.forLabels');
   if (ctx === undefined || ctx === null) return;
   for (const [k, v] of ctx.labels) if (!f(k, v)) break;
 }
@@ -201,9 +230,12 @@ export function forLabels(
  * ```
  */
 export function doLabels<T>(set: LabelSet, fn: (ctx: LabelContext) => T): T {
+  checkSet(set, 'pprof.do');
+  checkFunction(fn, 'pprof.do: fn');
   const als = shared.als;
   const parent = als.getStore();
   const ctx = merge(parent, set);
+  shared.labeled = true;
   const rec = shared.recorder;
   if (rec === null) return als.run(ctx, fn, ctx);
   rec(ctx);
@@ -236,7 +268,9 @@ export function doLabels<T>(set: LabelSet, fn: (ctx: LabelContext) => T): T {
  * ```
  */
 export function setGoroutineLabels(ctx: LabelContext | null | undefined): void {
+  checkContext(ctx, 'pprof.setGoroutineLabels');
   const store = ctx === undefined || ctx === null ? undefined : toStore(ctx);
+  if (store !== undefined) shared.labeled = true;
   shared.als.enterWith(store as Store);
   shared.recorder?.(store);
 }

@@ -1,6 +1,5 @@
 // `go tool pprof`, the real client, reads our profiles: from files and from the
 // live /debug/pprof endpoint on 127.0.0.1.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -9,20 +8,12 @@ import { goTool, requireGo } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from './http';
 import * as pprof from './index';
+import { goPprof as goPprofIn } from './testdata/go-pprof';
 import { Sink } from './testdata/read-profile';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-'));
 
-function goPprof(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      goTool('pprof'),
-      args,
-      { env: { ...process.env, PPROF_TMPDIR: tmp, HOME: tmp }, maxBuffer: 1 << 26, timeout: 60_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
-    );
-  });
-}
+const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
 
 function spin_alpha(ms: number): number {
   let x = 0;

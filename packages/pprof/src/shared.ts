@@ -31,6 +31,12 @@ export interface Shared {
   cpuBusy: boolean;
   /** The last switch-log generation handed out. */
   generation: number;
+  /**
+   * True once a label store was entered in the process (by do or
+   * setGoroutineLabels); absent where an older copy of the package made the
+   * shared state.
+   */
+  labeled?: boolean;
 }
 
 const key = Symbol.for('@gostd/pprof.shared.v1');
@@ -45,6 +51,7 @@ function init(): Shared {
     recorder: null,
     cpuBusy: false,
     generation: 0,
+    labeled: false,
   };
   Object.defineProperty(globalThis, key, {
     value: made,

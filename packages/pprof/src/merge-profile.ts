@@ -1,0 +1,60 @@
+// Appends one CPU profile's samples to another, as Go's profile.Merge would
+// for two profiles of the same type, adding labels to every appended sample.
+import { Label, Line, Location, Function as PFunction, type Profile, Sample } from 'pprof-format';
+
+/** AppendProfile adds the samples of from (with their stacks and labels, plus extra) to into. */
+export function appendProfile(into: Profile, from: Profile, extra: readonly [string, string][]): void {
+  const st = into.stringTable;
+  const str = (i: unknown): number => st.dedup(from.stringTable.strings[Number(i)] ?? '');
+  const fns = new Map<number, number>();
+  for (const f of from.function) {
+    const id = into.function.length + 1;
+    fns.set(Number(f.id), id);
+    into.function.push(
+      new PFunction({
+        id,
+        name: str(f.name),
+        systemName: str(f.systemName),
+        filename: str(f.filename),
+        startLine: f.startLine,
+      }),
+    );
+  }
+  const locs = new Map<number, number>();
+  const mappingId = into.mapping[0]?.id ?? 0;
+  for (const l of from.location) {
+    const id = into.location.length + 1;
+    locs.set(Number(l.id), id);
+    into.location.push(
+      new Location({
+        id,
+        mappingId,
+        address: l.address,
+        line: l.line.map(
+          (ln) => new Line({ functionId: fns.get(Number(ln.functionId)) ?? 0, line: ln.line }),
+        ),
+      }),
+    );
+  }
+  const added = extra.map(([k, v]) => new Label({ key: st.dedup(k), str: st.dedup(v) }));
+  for (const s of from.sample) {
+    into.sample.push(
+      new Sample({
+        locationId: s.locationId.map((id) => locs.get(Number(id)) ?? 0),
+        value: s.value,
+        label: [
+          ...s.label.map(
+            (l) =>
+              new Label({
+                key: str(l.key),
+                str: Number(l.str) === 0 ? 0 : str(l.str),
+                num: l.num,
+                numUnit: Number(l.numUnit) === 0 ? 0 : str(l.numUnit),
+              }),
+          ),
+          ...added,
+        ],
+      }),
+    );
+  }
+}

@@ -1,0 +1,267 @@
+// Uploads to Pyroscope's ingest API: a bounded queue (the oldest profile is
+// dropped when full), one upload at a time, exponential backoff with full
+// jitter on failure, timers and sockets unref'd, and no credential in any
+// message.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { ResolvedConfig } from './pyroscope-config';
+import { controlChars } from './validate';
+
+/** One profile waiting for upload. */
+export interface UploadJob {
+  /** What it is, for messages ("cpu", "heap"). */
+  kind: string;
+  /** The ingest API's name: app{k=v,...}. */
+  name: string;
+  /** Start and end of the profiled span, Unix nanoseconds. */
+  from: bigint;
+  until: bigint;
+  /** The gzipped pprof profile. */
+  profile: Uint8Array;
+  /** Pyroscope's sample_type_config, when the server's defaults do not fit. */
+  sampleTypeConfig?: Record<string, { units?: string; aggregation?: string; 'display-name'?: string }>;
+}
+
+/** Counters of an Uploader. */
+export interface UploadStats {
+  /** Profiles the server accepted. */
+  uploaded: number;
+  /** Profiles dropped: the queue was full (oldest first) or the server refused them for good (4xx). */
+  dropped: number;
+  /** Failed attempts (each retried unless dropped). */
+  failures: number;
+  /** Profiles waiting now. */
+  queued: number;
+}
+
+type Outcome = 'ok' | 'retry' | 'drop';
+
+const backoffBaseMs = 500;
+const backoffCapMs = 60_000;
+
+export class Uploader {
+  private readonly queue: UploadJob[] = [];
+  private readonly stats = { uploaded: 0, dropped: 0, failures: 0 };
+  private busy = false;
+  private closed = false;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private inflight: http.ClientRequest | undefined;
+  private idle: (() => void)[] = [];
+  private readonly secrets: string[];
+
+  constructor(private readonly c: ResolvedConfig) {
+    // Every header value may be a credential (Authorization, tokens): none may reach a message.
+    this.secrets = Object.values(c.headers).filter((v) => v.length >= 4);
+    const auth = c.headers.Authorization;
+    if (auth?.startsWith('Basic ')) {
+      const plain = Buffer.from(auth.slice(6), 'base64').toString();
+      const colon = plain.indexOf(':');
+      this.secrets.push(plain, plain.slice(colon + 1), auth.slice(6));
+    }
+    this.secrets = this.secrets.filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  }
+
+  /** A message with every secret replaced by [redacted]. */
+  redact(msg: string): string {
+    let m = msg;
+    for (const s of this.secrets) m = m.split(s).join('[redacted]');
+    return m;
+  }
+
+  counts(): UploadStats {
+    return { ...this.stats, queued: this.queue.length };
+  }
+
+  /** Queues a profile; when the queue is full the oldest waiting one is dropped and counted. */
+  push(job: UploadJob): void {
+    if (this.closed) return;
+    if (this.queue.length >= this.c.maxQueue) {
+      // The head may be in flight: drop the oldest one that is not.
+      const i = this.busy && this.queue.length > 1 ? 1 : 0;
+      const [old] = this.queue.splice(i, 1);
+      this.stats.dropped++;
+      this.c.logger.errorf(
+        'pyroscope: upload queue full (%d profiles): dropped the oldest (%s), %d dropped so far',
+        this.c.maxQueue,
+        old?.kind,
+        this.stats.dropped,
+      );
+    }
+    this.queue.push(job);
+    this.pump();
+  }
+
+  /** Resolves once nothing is waiting or in flight, or after ms, whichever is first. */
+  drain(ms: number): Promise<void> {
+    if (this.queue.length === 0 && !this.busy) return Promise.resolve();
+    // A pending backoff would outlast a short bound: try again now.
+    if (this.retryTimer !== undefined) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      this.pump();
+    }
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      t.unref();
+      const self = this;
+      function done(): void {
+        clearTimeout(t);
+        self.idle = self.idle.filter((f) => f !== done);
+        resolve();
+      }
+      this.idle.push(done);
+    });
+  }
+
+  /** Stops uploading: aborts what is in flight and forgets what waits. */
+  close(): void {
+    this.closed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.inflight?.destroy(new Error('profiler stopped'));
+    this.queue.length = 0;
+    this.notifyIdle();
+  }
+
+  private notifyIdle(): void {
+    const waiting = this.idle;
+    this.idle = [];
+    for (const f of waiting) f();
+  }
+
+  private pump(): void {
+    if (this.busy || this.closed || this.retryTimer !== undefined) return;
+    const job = this.queue[0];
+    if (job === undefined) {
+      this.notifyIdle();
+      return;
+    }
+    this.busy = true;
+    this.send(job).then((outcome) => {
+      this.busy = false;
+      this.inflight = undefined;
+      if (this.closed) return;
+      if (outcome === 'retry') {
+        this.attempt++;
+        // Full jitter: a random delay up to base * 2^attempt, capped.
+        const ceiling = Math.min(backoffCapMs, backoffBaseMs * 2 ** Math.min(this.attempt, 20));
+        const delay = Math.max(50, Math.floor(Math.random() * ceiling));
+        this.c.logger.debugf('pyroscope: retrying the %s upload in %d ms', job.kind, delay);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.pump();
+        }, delay);
+        this.retryTimer.unref();
+        return;
+      }
+      this.attempt = 0;
+      if (this.queue[0] === job) this.queue.shift();
+      if (outcome === 'ok') this.stats.uploaded++;
+      else this.stats.dropped++;
+      this.pump();
+    });
+  }
+
+  /** One upload attempt; never rejects. */
+  private send(job: UploadJob): Promise<Outcome> {
+    const url = new URL(this.c.ingestURL.href);
+    url.searchParams.set('name', job.name);
+    url.searchParams.set('from', String(job.from));
+    url.searchParams.set('until', String(job.until));
+    url.searchParams.set('format', 'pprof');
+    url.searchParams.set('spyName', 'nodespy');
+    url.searchParams.set('sampleRate', String(this.c.hz));
+    const boundary = `gostd${randomBytes(12).toString('hex')}`;
+    const parts: Buffer[] = [];
+    const part = (field: string, file: string, type: string, body: Uint8Array | string): void => {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        Buffer.from(body),
+        Buffer.from('\r\n'),
+      );
+    };
+    part('profile', 'profile.pprof', 'application/octet-stream', job.profile);
+    if (job.sampleTypeConfig)
+      part(
+        'sample_type_config',
+        'sample_type_config.json',
+        'application/json',
+        JSON.stringify(job.sampleTypeConfig),
+      );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const body = Buffer.concat(parts);
+    const where = `${url.origin}${url.pathname}`;
+    return new Promise<Outcome>((resolve) => {
+      let settled = false;
+      let deadline: NodeJS.Timeout | undefined;
+      const finish = (outcome: Outcome, why?: string): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        if (outcome !== 'ok') {
+          this.stats.failures++;
+          const what = outcome === 'retry' ? 'will retry' : 'dropped';
+          this.c.logger.errorf(
+            'pyroscope: upload of the %s profile to %s failed (%s): %s',
+            job.kind,
+            where,
+            what,
+            this.redact(why ?? ''),
+          );
+        } else {
+          this.c.logger.debugf('pyroscope: uploaded the %s profile to %s', job.kind, where);
+        }
+        resolve(outcome);
+      };
+      const lib = url.protocol === 'https:' ? https : http;
+      let req: http.ClientRequest;
+      try {
+        req = lib.request(url, {
+          method: 'POST',
+          agent: false,
+          headers: {
+            ...this.c.headers,
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': String(body.length),
+            'User-Agent': 'gostd-pprof',
+          },
+        });
+      } catch (e) {
+        finish('drop', (e as Error).message);
+        return;
+      }
+      this.inflight = req;
+      // The whole exchange is bounded, including a server that trickles its answer.
+      deadline = setTimeout(
+        () => req.destroy(new Error(`no answer within ${this.c.timeoutMs} ms`)),
+        this.c.timeoutMs,
+      );
+      deadline.unref();
+      // An upload in flight never keeps the process alive.
+      req.on('socket', (s) => s.unref());
+      req.on('error', (e: NodeJS.ErrnoException) => finish('retry', e.message));
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          if (size < 4096) chunks.push(c);
+          size += c.length;
+        });
+        res.on('error', (e) => finish('retry', e.message));
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) return finish('ok');
+          const text = Buffer.concat(chunks).toString('utf8').slice(0, 200).replace(controlChars, ' '); // a server's body is not echoed raw;
+          const why = `HTTP ${status}${text ? `: ${text}` : ''}`;
+          // 4xx means this profile will never be taken (bad request, auth), except timeouts and rate limits.
+          finish(status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'drop' : 'retry', why);
+        });
+      });
+      req.end(body);
+    });
+  }
+}

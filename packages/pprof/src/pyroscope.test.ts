@@ -1,0 +1,320 @@
+// The Pyroscope pusher against a hand-written ingest receiver on 127.0.0.1:
+// the wire format, labels, back-to-back CPU profiles, and every failure mode
+// (server down, slow, 4xx/5xx, full queue) without anything reaching the
+// application. The real server: pyroscope-server.test.ts.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as pprof from './index';
+import { type Config, type Logger, start } from './pyroscope';
+import { shared } from './shared';
+import { Receiver } from './testdata/ingest-receiver';
+import { readProfile } from './testdata/read-profile';
+import { routes } from './testdata/routes';
+
+const second = 1_000_000_000n;
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const rec =
+    (level: string) =>
+    (format: string, ...args: unknown[]) => {
+      let i = 0;
+      lines.push(`${level} ${format.replace(/%[sdv]/g, () => String(args[i++]))}`);
+    };
+  return { lines, infof: rec('INFO'), debugf: rec('DEBUG'), errorf: rec('ERROR') };
+}
+
+let rx: Receiver | undefined;
+afterEach(async () => {
+  await rx?.close();
+  rx = undefined;
+  expect(shared.cpuBusy).toBe(false);
+});
+
+describe('pyroscope pusher, wire format', () => {
+  it('pushes labeled CPU profiles back to back, and every sample keeps its route', async () => {
+    rx = await new Receiver().listen();
+    const log = recordingLogger();
+    const p = start({
+      applicationName: 'gostd.test',
+      serverAddress: `${rx.url}/`,
+      tags: { env: 'test', region: 'eu-1' },
+      uploadRate: second,
+      hz: 1000,
+      profileTypes: ['cpu'],
+      logger: log,
+    });
+    const truth = await routes(3200);
+    await p.stop();
+    const cpu = rx.ingests;
+    expect(cpu.length).toBeGreaterThanOrEqual(3);
+    let users = 0;
+    let orders = 0;
+    let prevEnd = 0;
+    const gapsMs: number[] = [];
+    for (const i of cpu) {
+      expect(i.query.get('name')).toBe('gostd.test{env=test,region=eu-1}');
+      expect(i.query.get('format')).toBe('pprof');
+      expect(i.query.get('spyName')).toBe('nodespy');
+      expect(i.query.get('sampleRate')).toBe('1000');
+      expect(BigInt(i.query.get('from') ?? 0)).toBeLessThan(BigInt(i.query.get('until') ?? 0));
+      expect(i.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      const prof = readProfile(i.fields.get('profile') ?? Buffer.alloc(0));
+      expect(prof.sampleTypes).toEqual(['samples/count', 'cpu/nanoseconds']);
+      const start = Number(prof.raw.timeNanos) / 1e6;
+      if (prevEnd) gapsMs.push(start - prevEnd);
+      prevEnd = start + prof.durationNanos / 1e6;
+      for (const s of prof.samples) {
+        // A sample in a route's spin function carries that route (when V8 kept the frame).
+        if (s.stack.some((f) => f.name === 'spin_users')) expect(s.labels.route).toBe('/users');
+        if (s.stack.some((f) => f.name === 'spin_orders')) expect(s.labels.route).toBe('/orders');
+        if (s.labels.route === '/users') users += s.values[0] ?? 0;
+        if (s.labels.route === '/orders') orders += s.values[0] ?? 0;
+      }
+    }
+    const share = (100 * users) / (users + orders);
+    const want = (100 * (truth['/users'] ?? 0)) / ((truth['/users'] ?? 0) + (truth['/orders'] ?? 1));
+    console.log(
+      `pyroscope push: ${cpu.length} CPU profiles, /users ${share.toFixed(1)}% of ${users + orders} samples (truth ${want.toFixed(1)}%), gaps between profiles ${gapsMs.map((g) => g.toFixed(2)).join(', ')} ms, last cut ${p.stats().cpuGapMs.toFixed(2)} ms`,
+    );
+    expect(Math.abs(share - want)).toBeLessThan(5);
+    expect(users + orders).toBeGreaterThan(250); // 1000 Hz for 3.2 s; fewer on a loaded machine
+    for (const g of gapsMs) expect(g).toBeLessThan(250);
+    expect(p.stats()).toMatchObject({ uploaded: cpu.length, dropped: 0, queued: 0 });
+    expect(log.lines.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+  });
+
+  it('uploads the heap profile with its sample_type_config', async () => {
+    rx = await new Receiver().listen();
+    const p = start({ applicationName: 'heap.test', serverAddress: rx.url, profileTypes: ['inuse_space'] });
+    const keep = Array.from({ length: 20000 }, (_, i) => ({ i }));
+    await p.flush();
+    await p.stop();
+    expect(keep.length).toBe(20000);
+    expect(rx.ingests.length).toBeGreaterThanOrEqual(1);
+    const i = rx.ingests[0];
+    expect(readProfile(i?.fields.get('profile') ?? Buffer.alloc(0)).sampleTypes).toEqual([
+      'inuse_objects/count',
+      'inuse_space/bytes',
+    ]);
+    expect(JSON.parse(String(i?.fields.get('sample_type_config')))).toEqual({
+      inuse_objects: { units: 'objects', aggregation: 'average' },
+      inuse_space: { units: 'bytes', aggregation: 'average' },
+    });
+  });
+
+  it('sends basic auth, the tenant and extra headers', async () => {
+    rx = await new Receiver().listen();
+    const p = start({
+      applicationName: 'auth.test',
+      serverAddress: rx.url,
+      basicAuthUser: 'user',
+      basicAuthPassword: 's3cret-pa55',
+      tenantID: 'team-a',
+      httpHeaders: { 'X-Token': 'tok-123456' },
+      profileTypes: ['cpu'],
+    });
+    await p.stop();
+    const h = rx.ingests[0]?.headers ?? {};
+    expect(h.authorization).toBe(`Basic ${Buffer.from('user:s3cret-pa55').toString('base64')}`);
+    expect(h['x-scope-orgid']).toBe('team-a');
+    expect(h['x-token']).toBe('tok-123456');
+  });
+});
+
+describe('pyroscope pusher, failures never reach the application', () => {
+  it('never logs a credential, even when the server echoes it', async () => {
+    rx = await new Receiver().listen();
+    rx.answer = (i) => ({ status: 401, body: `denied ${i.headers.authorization} ${i.headers['x-token']}` });
+    const log = recordingLogger();
+    const p = start({
+      applicationName: 'secret.test',
+      serverAddress: rx.url,
+      basicAuthUser: 'user',
+      basicAuthPassword: 's3cret-pa55',
+      httpHeaders: { 'X-Token': 'tok-123456' },
+      profileTypes: ['cpu'],
+      logger: log,
+    });
+    await p.flush();
+    await p.stop();
+    const all = log.lines.join('\n');
+    expect(all).toContain('HTTP 401');
+    expect(all).toContain('[redacted]');
+    for (const secret of ['s3cret-pa55', Buffer.from('user:s3cret-pa55').toString('base64'), 'tok-123456'])
+      expect(all).not.toContain(secret);
+    expect(p.stats().dropped).toBeGreaterThanOrEqual(1); // 401: never retried
+  });
+
+  it('server down: flush and stop resolve within their bound, and the errors are logged', async () => {
+    const gone = await new Receiver().listen();
+    const url = gone.url;
+    await gone.close();
+    const log = recordingLogger();
+    const p = start({
+      applicationName: 'down.test',
+      serverAddress: url,
+      profileTypes: ['cpu'],
+      stopTimeout: 300_000_000n,
+      logger: log,
+    });
+    const t0 = performance.now();
+    await p.flush();
+    await p.stop();
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(4000);
+    expect(log.lines.join('\n')).toMatch(/ECONNREFUSED/);
+    expect(p.stats().failures).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a server that never answers: stop() returns within stopTimeout, the request is abandoned', async () => {
+    rx = await new Receiver().listen();
+    rx.answer = () => 'hang';
+    const p = start({
+      applicationName: 'hang.test',
+      serverAddress: rx.url,
+      stopTimeout: 500_000_000n,
+      profileTypes: ['cpu'],
+    });
+    const t0 = performance.now();
+    await p.stop();
+    const ms = performance.now() - t0;
+    console.log(`stop() against a hanging server: ${ms.toFixed(0)} ms (bound 500 ms + the last cut)`);
+    expect(ms).toBeGreaterThanOrEqual(450);
+    expect(ms).toBeLessThan(2500);
+  });
+
+  it('5xx: retries with exponential backoff and jitter, not in a hot loop', async () => {
+    rx = await new Receiver().listen();
+    rx.answer = () => ({ status: 503, body: 'overloaded' });
+    const p = start({
+      applicationName: 'retry.test',
+      serverAddress: rx.url,
+      uploadRate: 60n * second,
+      profileTypes: ['cpu'],
+    });
+    void p.flush();
+    await new Promise((r) => setTimeout(r, 6000));
+    const times = rx.ingests.map((i) => i.at);
+    const from = new Set(rx.ingests.map((i) => i.query.get('from')));
+    await p.stop();
+    const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+    console.log(`503 retries in 6 s: ${times.length} attempts, gaps ${gaps.join(', ')} ms`);
+    expect(from.size).toBe(1); // the same profile, retried
+    expect(times.length).toBeGreaterThanOrEqual(2);
+    expect(times.length).toBeLessThanOrEqual(16);
+    expect(p.stats().failures).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a full queue drops the oldest profiles and counts them', async () => {
+    rx = await new Receiver().listen();
+    rx.answer = () => 'hang';
+    const log = recordingLogger();
+    const p = start({
+      applicationName: 'queue.test',
+      serverAddress: rx.url,
+      maxQueue: 2,
+      timeout: 60n * second,
+      stopTimeout: 100_000_000n,
+      profileTypes: ['cpu'],
+      logger: log,
+    });
+    for (let i = 0; i < 6; i++) await p.flush(); // each cuts a profile; none can be uploaded
+    const s = p.stats();
+    await p.stop();
+    expect(s.queued).toBeLessThanOrEqual(2);
+    expect(s.dropped).toBeGreaterThanOrEqual(3);
+    expect(log.lines.join('\n')).toMatch(/upload queue full \(2 profiles\): dropped the oldest/);
+  });
+
+  it('never keeps the process alive: a process that never calls stop() exits by itself', async () => {
+    rx = await new Receiver().listen();
+    rx.answer = () => 'hang';
+    const dist = fileURLToPath(new URL('../dist/pyroscope.js', import.meta.url));
+    const script = `
+      const { start } = await import(${JSON.stringify(dist)});
+      const p = start({ applicationName: 'exit.test', serverAddress: ${JSON.stringify(rx.url)}, uploadRate: 1000000000n });
+      p.flush(); // an upload in flight to a server that never answers
+      setTimeout(() => console.log('main done'), 1500);
+    `;
+    const t0 = Date.now();
+    // Async: the receiver runs in this process and must keep answering.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const r = await new Promise<{ status: number | null; signal: string | null; stdout: string }>((resolve) =>
+      child.on('exit', (status, signal) => resolve({ status, signal, stdout })),
+    );
+    clearTimeout(killer);
+    const ms = Date.now() - t0;
+    expect([r.status, r.signal, r.stdout.trim()]).toEqual([0, null, 'main done']);
+    expect(ms).toBeLessThan(10_000);
+    expect(rx.ingests.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('pyroscope config', () => {
+  const ok: Config = { applicationName: 'app', serverAddress: 'http://127.0.0.1:4040' };
+  it.each([
+    ['no config', undefined, TypeError, /config must be an object/],
+    ['empty name', { ...ok, applicationName: '' }, TypeError, /applicationName must be a non-empty string/],
+    ['name with a brace', { ...ok, applicationName: 'a{b}' }, TypeError, /may hold only/],
+    ['not a URL', { ...ok, serverAddress: 'not a url' }, TypeError, /serverAddress is not a URL/],
+    ['ftp URL', { ...ok, serverAddress: 'ftp://h' }, TypeError, /must be http or https/],
+    ['URL without scheme', { ...ok, serverAddress: 'pyroscope:4040' }, TypeError, /must be http or https/],
+    ['non-string tag', { ...ok, tags: { a: 1 } }, TypeError, /tags.a must be a string, got number 1/],
+    ['tag name with a dash', { ...ok, tags: { 'a-b': 'x' } }, TypeError, /tag name "a-b"/],
+    ['tag value with a comma', { ...ok, tags: { a: 'x,y' } }, TypeError, /must not contain/],
+    ['uploadRate a number', { ...ok, uploadRate: 15 }, TypeError, /uploadRate must be a Duration/],
+    ['uploadRate too short', { ...ok, uploadRate: 1000n }, RangeError, /uploadRate must be at least 1000 ms/],
+    [
+      'unknown profile type',
+      { ...ok, profileTypes: ['goroutine'] },
+      TypeError,
+      /unknown or unsupported profile type/,
+    ],
+    ['logger without errorf', { ...ok, logger: { infof() {}, debugf() {} } }, TypeError, /logger.errorf/],
+    ['header with a newline', { ...ok, httpHeaders: { A: 'x\r\ny' } }, TypeError, /line break/],
+    ['hz 0', { ...ok, hz: 0 }, RangeError, /hz must be an integer/],
+  ])('%s', (_, config, type, message) => {
+    expect(() => start(config as Config)).toThrow(type);
+    expect(() => start(config as Config)).toThrow(message);
+    expect(shared.cpuBusy).toBe(false);
+  });
+
+  it('never echoes credentials in a config error', () => {
+    const e = (() => {
+      try {
+        start({ ...ok, serverAddress: 'http://user:hunter22@h:4040' });
+      } catch (err) {
+        return String(err);
+      }
+    })();
+    expect(e).toMatch(/must not hold credentials/);
+    expect(e).not.toContain('hunter22');
+    const e2 = (() => {
+      try {
+        start({ ...ok, basicAuthPassword: 12345678 as never });
+      } catch (err) {
+        return String(err);
+      }
+    })();
+    expect(e2).toMatch(/basicAuthPassword must be a string, got number/);
+    expect(e2).not.toContain('12345678');
+  });
+
+  it('one at a time: a second start, or start while a CPU profile runs, throws', async () => {
+    const p = start({ ...ok, serverAddress: 'http://127.0.0.1:9', stopTimeout: 0n });
+    expect(() => start(ok)).toThrow('cpu profiling already in use');
+    await p.stop();
+    pprof.startCPUProfile({ write() {} });
+    expect(() => start(ok)).toThrow('cpu profiling already in use');
+    await pprof.stopCPUProfile();
+  });
+});

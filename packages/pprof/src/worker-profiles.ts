@@ -1,0 +1,140 @@
+// CPU profiles of worker threads, joined to the main thread's profile. Every
+// thread that loads @gostd/pprof listens on one BroadcastChannel (unref'd, so
+// it never keeps a worker alive). When the main thread starts a CPU profile it
+// asks the workers to profile themselves; at stop it collects their profiles
+// (bounded in time) and appends them, every sample labeled thread=<threadId>.
+import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
+
+const channelName = '@gostd/pprof.workers.v1';
+
+type Message =
+  | { t: 'start'; id: string; hz: number }
+  | { t: 'hello' }
+  | { t: 'ack'; id: string; thread: number }
+  | { t: 'stop'; id: string }
+  | { t: 'profile'; id: string; thread: number; bytes: Uint8Array | null; error?: string | undefined };
+
+/** What a worker needs from the CPU profiler of its own thread. */
+export interface ThreadProfiler {
+  /** Starts a profile of this thread at hz; false when one already runs. */
+  start(hz: number): boolean;
+  /** Stops it and returns the gzipped profile. */
+  stop(): Promise<Uint8Array>;
+  /** The same, synchronously, for a thread that is exiting. */
+  stopSync(): Uint8Array;
+}
+
+const joined = Symbol.for('@gostd/pprof.worker-joined.v1');
+
+/**
+ * JoinAsWorker makes this worker thread answer the main thread's profiles. It
+ * is called when the package loads in a worker; once per thread, whatever the
+ * number of copies of the package.
+ */
+export function joinAsWorker(p: ThreadProfiler): void {
+  const g = globalThis as unknown as Record<symbol, boolean>;
+  if (isMainThread || g[joined]) return;
+  g[joined] = true;
+  const ch = new BroadcastChannel(channelName);
+  ch.unref();
+  let active: string | undefined;
+  let stopping = false;
+  // A start that arrives before the stop of the profile before it (two
+  // channel instances of the main thread do not keep order) waits for it.
+  let next: { id: string; hz: number } | undefined;
+  const begin = (id: string, hz: number): void => {
+    if (!p.start(hz)) return;
+    active = id;
+    ch.postMessage({ t: 'ack', id, thread: threadId } satisfies Message);
+  };
+  ch.onmessage = (ev) => {
+    const m = (ev as { data: Message }).data;
+    if (m.t === 'start') {
+      if (active === undefined && !stopping) begin(m.id, m.hz);
+      else if (m.id !== active) next = { id: m.id, hz: m.hz };
+    } else if (m.t === 'stop' && m.id === active) {
+      active = undefined;
+      stopping = true;
+      const send = (bytes: Uint8Array | null, error?: string): void => {
+        ch.postMessage({ t: 'profile', id: m.id, thread: threadId, bytes, error } satisfies Message);
+        stopping = false;
+        const n = next;
+        next = undefined;
+        if (n) begin(n.id, n.hz);
+      };
+      p.stop().then(
+        (bytes) => send(bytes),
+        (e: unknown) => send(null, String(e)),
+      );
+    } else if (m.t === 'stop' && next?.id === m.id) {
+      next = undefined; // stopped before it could start here
+    }
+  };
+  // A worker that exits while profiled sends what it has on its way out.
+  process.on('exit', () => {
+    if (active === undefined) return;
+    const id = active;
+    active = undefined;
+    try {
+      ch.postMessage({ t: 'profile', id, thread: threadId, bytes: p.stopSync() } satisfies Message);
+    } catch {
+      // Exiting: nothing more can be done.
+    }
+  });
+  // A worker started while a profile runs asks to join it.
+  ch.postMessage({ t: 'hello' } satisfies Message);
+}
+
+/** The profile of one worker. */
+export interface WorkerProfile {
+  thread: number;
+  bytes: Uint8Array;
+}
+
+/** WorkerProfiles runs on the main thread for the length of one CPU profile. */
+export class WorkerProfiles {
+  private readonly ch: BroadcastChannel | undefined;
+  private readonly id = `${process.pid}.${Date.now()}.${Math.random()}`;
+  private readonly acked = new Set<number>();
+  private readonly got = new Map<number, Uint8Array | null>();
+  private onProfile: (() => void) | undefined;
+
+  constructor(hz: number) {
+    if (!isMainThread) return; // a worker's own profile covers only itself
+    const ch = new BroadcastChannel(channelName);
+    this.ch = ch;
+    ch.unref();
+    ch.onmessage = (ev) => {
+      const m = (ev as { data: Message }).data;
+      if (m.t === 'hello') ch.postMessage({ t: 'start', id: this.id, hz } satisfies Message);
+      else if (m.t === 'ack' && m.id === this.id) this.acked.add(m.thread);
+      else if (m.t === 'profile' && m.id === this.id) {
+        this.got.set(m.thread, m.bytes);
+        this.onProfile?.();
+      }
+    };
+    ch.postMessage({ t: 'start', id: this.id, hz } satisfies Message);
+  }
+
+  /** Asks the workers to stop and returns the profiles that arrive within timeoutMs. */
+  collect(timeoutMs: number): Promise<WorkerProfile[]> {
+    const ch = this.ch;
+    if (ch === undefined) return Promise.resolve([]);
+    ch.postMessage({ t: 'stop', id: this.id } satisfies Message);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        ch.close();
+        const out: WorkerProfile[] = [];
+        for (const [thread, bytes] of this.got) if (bytes) out.push({ thread, bytes });
+        resolve(out.sort((a, b) => a.thread - b.thread));
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      this.onProfile = () => {
+        if ([...this.acked].every((t) => this.got.has(t))) done();
+      };
+      this.onProfile();
+    });
+  }
+}

@@ -1,0 +1,124 @@
+// Worker threads in the main thread's CPU profile (issue 14, section 2): three
+// real workers that only import the package do labeled work in known shares;
+// the main thread's profile holds every worker's samples with its own labels
+// plus thread=<threadId>, read back by `go tool pprof -tags`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { requireGo } from '@gostd/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as pprof from './index';
+import { goPprof as goPprofIn } from './testdata/go-pprof';
+import { readProfile, Sink } from './testdata/read-profile';
+
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-workers-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+// Each worker runs two jobs, a (one loop) and b (three loops of the same
+// chunks: three times the work and the same overhead per chunk), labeled
+// job=w<k>a / w<k>b.
+const workerCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(${JSON.stringify(dist)}).then((pprof) => {
+  const k = workerData.k;
+  function spin(ms) { const end = performance.now() + ms; while (performance.now() < end); }
+  parentPort.once('message', async (ms) => {
+    const busy = { a: 0, b: 0 };
+    const until = performance.now() + ms;
+    const job = (name, chunk) => pprof.do(pprof.labels('job', 'w' + k + name, 'worker', String(k)), async () => {
+      let t = performance.now();
+      while (t < until) {
+        spin(chunk);
+        busy[name] += performance.now() - t;
+        await new Promise((r) => setImmediate(r));
+        t = performance.now();
+      }
+    });
+    await Promise.all([job('a', 3), job('b', 3), job('b', 3), job('b', 3)]);
+    parentPort.postMessage(busy);
+  });
+  parentPort.postMessage('ready');
+});
+`;
+
+const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
+
+describe('worker threads in the CPU profile', () => {
+  it('holds every worker, with its own labels and thread=<threadId>, in known shares', {
+    timeout: 240_000,
+  }, async () => {
+    const workers = [1, 2, 3].map((k) => new Worker(workerCode, { eval: true, workerData: { k } }));
+    await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
+    const ids = workers.map((w) => w.threadId); // -1 once terminated
+    const threadOf = new Map(ids.map((id, i) => [String(id), i + 1]));
+    const sink = new Sink();
+    pprof.startCPUProfile(sink, { hz: 1000 });
+    await new Promise((r) => setTimeout(r, 100)); // the workers' acks
+    const truths = await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<{ a: number; b: number }>((r) => {
+            w.once('message', r);
+            w.postMessage(4000);
+          }),
+      ),
+    );
+    await pprof.stopCPUProfile();
+    await Promise.all(workers.map((w) => w.terminate()));
+    const prof = readProfile(sink.bytes());
+    console.log(prof.comments, ids);
+    const counts = new Map<string, number>();
+    let wrong = 0;
+    for (const s of prof.samples) {
+      const thread = s.labels.thread;
+      if (thread === undefined) {
+        // The main thread's own samples: no worker's labels.
+        if (s.labels.job !== undefined) wrong++;
+        continue;
+      }
+      const k = threadOf.get(thread);
+      if (s.labels.job !== undefined && (s.labels.job[1] !== String(k) || s.labels.worker !== String(k)))
+        wrong++;
+      const key = `${thread}/${s.labels.job ?? ''}`;
+      counts.set(key, (counts.get(key) ?? 0) + (s.values[0] ?? 0));
+    }
+    const lines: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      const k = i + 1;
+      const a = counts.get(`${id}/w${k}a`) ?? 0;
+      const b = counts.get(`${id}/w${k}b`) ?? 0;
+      const t = truths[i] as { a: number; b: number };
+      const share = (100 * a) / (a + b);
+      const want = (100 * t.a) / (t.a + t.b);
+      lines.push(`thread ${id}: job a ${share.toFixed(1)}% of ${a + b} samples (truth ${want.toFixed(1)}%)`);
+      expect(a + b, `thread ${id}`).toBeGreaterThan(100);
+      expect(Math.abs(share - want), lines.at(-1)).toBeLessThan(5);
+    }
+    console.log(`workers: ${lines.join('; ')}; ${wrong} samples with another thread's labels`);
+    expect(wrong).toBe(0);
+    expect(prof.comments.join('\n')).toMatch(/worker threads \d+, \d+, \d+ included/);
+    if (requireGo('go tool pprof -tags on worker profiles')) {
+      const file = path.join(tmp, 'workers.pb.gz');
+      fs.writeFileSync(file, sink.bytes());
+      const out = await goPprof('-tags', file);
+      for (const id of ids) expect(out).toMatch(new RegExp(`\\): ${id}\\n`));
+      for (const k of [1, 2, 3]) for (const j of ['a', 'b']) expect(out).toContain(`): w${k}${j}`);
+    }
+  });
+
+  it('a worker that exits or is terminated while profiled delays stop by at most 3 s and breaks nothing', async () => {
+    const w = new Worker(workerCode, { eval: true, workerData: { k: 9 } });
+    await new Promise((r) => w.once('message', r));
+    const sink = new Sink();
+    pprof.startCPUProfile(sink, { hz: 200 });
+    await new Promise((r) => setTimeout(r, 100));
+    await w.terminate();
+    const t0 = performance.now();
+    await pprof.stopCPUProfile();
+    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(readProfile(sink.bytes()).sampleTypes).toEqual(['samples/count', 'cpu/nanoseconds']);
+  });
+});
