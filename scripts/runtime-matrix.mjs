@@ -76,16 +76,8 @@ export const notApplicable = {
  * and fails CI until the line here is deleted: delete it, and the table in the README says ✓.
  */
 export const expectedFailures = {
-  'bun/pprof-cpu':
-    "src/inspector.ts needs Session.post's callback to run before post returns; Bun calls it later",
   'bun/pprof-heap':
-    "src/inspector.ts needs Session.post's callback to run before post returns, and Bun has no HeapProfiler domain in node:inspector",
-  'deno/pprof-cpu':
-    "src/inspector.ts needs Session.post's callback to run before post returns; Deno calls it later",
-  'chromium/sync-sharedmap:clear-error-without-isolation':
-    'on a page without cross-origin isolation, new SharedMap() throws ReferenceError: SharedArrayBuffer is not defined, which does not say that the page needs COOP/COEP headers',
-  'deno/pprof-heap':
-    "src/inspector.ts needs Session.post's callback to run before post returns; Deno calls it later",
+    "Bun has no HeapProfiler domain in node:inspector; writeHeapProfile throws 'pprof: heap profiles need a sampling heap profiler, and this runtime has none'",
 };
 
 /**

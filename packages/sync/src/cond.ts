@@ -5,6 +5,7 @@
 
 import { attach, describe, type Handle, mustBlock, sleepAsync } from './futex';
 import { checkLocker, type Locker } from './mutex';
+import { newSharedBuffer } from './shared-buffer';
 
 const WAIT = 0;
 const NOTIFY = 1;
@@ -71,7 +72,7 @@ export class Cond {
   constructor(l: Locker, words?: Int32Array) {
     checkLocker('Cond', l);
     this.L = l;
-    this.a = words ?? new Int32Array(new SharedArrayBuffer(8));
+    this.a = words ?? new Int32Array(newSharedBuffer('new Cond', 8));
   }
 
   /**

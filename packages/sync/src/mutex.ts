@@ -24,6 +24,7 @@ import {
   timeoutError,
   timeoutOf,
 } from './futex';
+import { newSharedBuffer } from './shared-buffer';
 
 /** Bits of the STATE word. */
 const LOCKED = 1;
@@ -147,7 +148,7 @@ export class Mutex {
   /** @internal new Mutex(words, at) makes a mutex over words[at] and words[at + 1] of a shared buffer. */
   constructor(words: Int32Array, at: number);
   constructor(words?: Int32Array, at = 0) {
-    this.a = words ?? new Int32Array(new SharedArrayBuffer(MUTEX_WORDS * 4));
+    this.a = words ?? new Int32Array(newSharedBuffer('new Mutex', MUTEX_WORDS * 4));
     this.s = at;
   }
 

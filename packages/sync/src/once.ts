@@ -3,6 +3,7 @@
 // sleep on the word until it is 2.
 
 import { attach, describe, type Handle, mustBlock } from './futex';
+import { newSharedBuffer } from './shared-buffer';
 
 const NOT_RUN = 0;
 const RUNNING = 1;
@@ -48,7 +49,7 @@ export class Once {
   /** @internal */
   constructor(words: Int32Array);
   constructor(words?: Int32Array) {
-    this.a = words ?? new Int32Array(new SharedArrayBuffer(4));
+    this.a = words ?? new Int32Array(newSharedBuffer('new Once', 4));
   }
 
   /**

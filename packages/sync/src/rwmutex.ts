@@ -8,6 +8,7 @@
 
 import { attach, fatal, type Handle, mustBlock, sleepAsync } from './futex';
 import { type Locker, MUTEX_WORDS, Mutex } from './mutex';
+import { newSharedBuffer } from './shared-buffer';
 
 /** MAX_READERS is Go's rwmutexMaxReaders. */
 const MAX_READERS = 1 << 30;
@@ -115,7 +116,7 @@ export class RWMutex {
   /** @internal */
   constructor(words: Int32Array);
   constructor(words?: Int32Array) {
-    this.a = words ?? new Int32Array(new SharedArrayBuffer(WORDS * 4));
+    this.a = words ?? new Int32Array(newSharedBuffer('new RWMutex', WORDS * 4));
     this.w = new Mutex(this.a, 0);
   }
 

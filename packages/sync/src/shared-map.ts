@@ -74,6 +74,7 @@ import {
   tagOf,
   unitOf,
 } from './shared-map-table';
+import { newSharedBuffer } from './shared-buffer';
 
 // Operations of mutate.
 const OP_STORE = 0;
@@ -174,9 +175,9 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
         throw new RangeError(`sync: SharedMap maxByteLength must be between 65536 and ${LIMIT_MAX}`);
       }
       const initial = Math.min(max, Math.max(4096, options.byteLength ?? 65536));
-      const sab = new SharedArrayBuffer(initial, { maxByteLength: max });
+      const sab = newSharedBuffer('new SharedMap', initial, max);
       // Without growable SharedArrayBuffers, reserve the whole maximum (the OS commits pages lazily).
-      this.heap = new Heap(sab.growable ? sab : new SharedArrayBuffer(max));
+      this.heap = new Heap(sab.growable ? sab : newSharedBuffer('new SharedMap', max));
       this.heap.init(max);
     }
     this.heap.attach();

@@ -5,6 +5,7 @@
 // generation word, which the Add that brings the counter to zero bumps before it wakes them all.
 
 import { attach, describe, fatal, type Handle, mustBlock, sleepAsync } from './futex';
+import { newSharedBuffer } from './shared-buffer';
 
 /** Byte layout: the state word (BigInt64) at 0, the generation (Int32) at 8. */
 const BYTES = 16;
@@ -58,7 +59,7 @@ export class WaitGroup {
   /** @internal */
   constructor(buffer: SharedArrayBuffer);
   constructor(buffer?: SharedArrayBuffer) {
-    const b = buffer ?? new SharedArrayBuffer(BYTES);
+    const b = buffer ?? newSharedBuffer('new WaitGroup', BYTES);
     this.st = new BigInt64Array(b, 0, 1);
     this.a = new Int32Array(b);
   }
