@@ -37,6 +37,8 @@
 // (lookups and the int fast path), shared-map-migrate.ts (growth, compaction, reclaiming a full heap),
 // shared-heap.ts (memory) and shared-codec.ts (keys and values as words, hashing); this file holds the API,
 // writes (mutate) and range.
+
+import { newSharedBuffer } from './shared-buffer';
 import { Codec, describe, home, type SharedMapCodec, V_INT } from './shared-codec';
 import {
   H_COUNT,
@@ -74,7 +76,6 @@ import {
   tagOf,
   unitOf,
 } from './shared-map-table';
-import { newSharedBuffer } from './shared-buffer';
 
 // Operations of mutate.
 const OP_STORE = 0;
