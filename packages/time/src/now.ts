@@ -1,5 +1,6 @@
 // time.Now, time.Since and time.Until: the wall clock and the monotonic clock
 // are both read on every Now, as Go's runtime does.
+import { badArg } from './check';
 import { monoClock, wallClock } from './clock';
 import { type Duration, maxDuration, minDuration } from './duration';
 import { maxWall, minWall, Time, unixToInternal } from './time';
@@ -60,6 +61,7 @@ export function now(): Time {
  * ```
  */
 export function since(t: Time): Duration {
+  if (!(t instanceof Time)) badArg('since', 't', 'a Time', t);
   if (t.hasMono) return clamp(monoClock() - t.mono);
   return now().sub(t);
 }
@@ -79,6 +81,7 @@ export function since(t: Time): Duration {
  * ```
  */
 export function until(t: Time): Duration {
+  if (!(t instanceof Time)) badArg('until', 't', 'a Time', t);
   if (t.hasMono) return clamp(t.mono - monoClock());
   return t.sub(now());
 }

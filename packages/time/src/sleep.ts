@@ -2,6 +2,7 @@
 // milliseconds on its loop clock and may fire a little early by the
 // monotonic clock, so each timer re-checks the monotonic clock and re-arms
 // until the full duration has passed: like Go's, they never fire early.
+import { badArg, badInt64, isInt64 } from './check';
 import { monoClock } from './clock';
 import type { Duration } from './duration';
 import { now } from './now';
@@ -48,6 +49,7 @@ function schedule(d: Duration, fire: () => void): () => boolean {
  * ```
  */
 export function sleep(d: Duration): Promise<void> {
+  if (!isInt64(d)) badInt64('sleep', 'd', 'a Duration', d);
   return new Promise((resolve) => {
     if (d <= 0n) resolve();
     else schedule(d, resolve);
@@ -69,6 +71,7 @@ export function sleep(d: Duration): Promise<void> {
  * ```
  */
 export function after(d: Duration): Promise<Time> {
+  if (!isInt64(d)) badInt64('after', 'd', 'a Duration', d);
   return new Promise((resolve) => {
     schedule(d, () => resolve(now()));
   });
@@ -92,6 +95,8 @@ export class Timer {
 
   /** @internal Use afterFunc to make a Timer. */
   constructor(d: Duration, f: () => void) {
+    if (!isInt64(d)) badInt64('Timer', 'd', 'a Duration', d);
+    if (typeof f !== 'function') badArg('Timer', 'f', 'a function', f);
     this.#f = f;
     this.#cancel = schedule(d, f);
   }
@@ -131,6 +136,7 @@ export class Timer {
    * ```
    */
   reset(d: Duration): boolean {
+    if (!isInt64(d)) badInt64('Timer.reset', 'd', 'a Duration', d);
     const active = this.#cancel();
     this.#cancel = schedule(d, this.#f);
     return active;
@@ -153,5 +159,7 @@ export class Timer {
  * ```
  */
 export function afterFunc(d: Duration, f: () => void): Timer {
+  if (!isInt64(d)) badInt64('afterFunc', 'd', 'a Duration', d);
+  if (typeof f !== 'function') badArg('afterFunc', 'f', 'a function', f);
   return new Timer(d, f);
 }

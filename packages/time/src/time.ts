@@ -3,6 +3,7 @@
 // clock reading in nanoseconds since the package loaded. Comparisons and
 // Sub use the monotonic readings when both times have one.
 
+import { badArg, badInt64, isInt64 } from './check';
 import { monoStart } from './clock';
 import { type Duration, maxDuration, minDuration, Second } from './duration';
 import { formatMono, formatWall } from './format';
@@ -18,12 +19,6 @@ export const maxWall = minWall + (1n << 33n) - 1n;
 
 function clamp(d: bigint): Duration {
   return d > maxDuration ? maxDuration : d < minDuration ? minDuration : d;
-}
-
-function checkInt64(name: string, v: bigint): void {
-  if (typeof v !== 'bigint')
-    throw new TypeError(`time: ${name} must be a bigint (Go's int64), got ${typeof v}`);
-  if (v > max63 || v < min63) throw new RangeError(`time: ${name} ${v} is outside the int64 range`);
 }
 
 /**
@@ -82,6 +77,7 @@ export class Time {
    * ```
    */
   add(d: Duration): Time {
+    if (!isInt64(d)) badInt64('Time.add', 'd', 'a Duration', d);
     let dsec = d / Second;
     let nsec = this.nsec + Number(d % Second);
     if (nsec >= 1e9) {
@@ -122,6 +118,7 @@ export class Time {
    * ```
    */
   sub(u: Time): Duration {
+    if (!(u instanceof Time)) badArg('Time.sub', 'u', 'a Time', u);
     if (this.hasMono && u.hasMono) return clamp(this.mono - u.mono);
     return clamp((this.sec - u.sec) * Second + BigInt(this.nsec - u.nsec));
   }
@@ -140,6 +137,7 @@ export class Time {
    * ```
    */
   after(u: Time): boolean {
+    if (!(u instanceof Time)) badArg('Time.after', 'u', 'a Time', u);
     if (this.hasMono && u.hasMono) return this.mono > u.mono;
     return this.sec > u.sec || (this.sec === u.sec && this.nsec > u.nsec);
   }
@@ -158,6 +156,7 @@ export class Time {
    * ```
    */
   before(u: Time): boolean {
+    if (!(u instanceof Time)) badArg('Time.before', 'u', 'a Time', u);
     if (this.hasMono && u.hasMono) return this.mono < u.mono;
     return this.sec < u.sec || (this.sec === u.sec && this.nsec < u.nsec);
   }
@@ -176,6 +175,7 @@ export class Time {
    * ```
    */
   equal(u: Time): boolean {
+    if (!(u instanceof Time)) badArg('Time.equal', 'u', 'a Time', u);
     if (this.hasMono && u.hasMono) return this.mono === u.mono;
     return this.sec === u.sec && this.nsec === u.nsec;
   }
@@ -194,6 +194,7 @@ export class Time {
    * ```
    */
   compare(u: Time): number {
+    if (!(u instanceof Time)) badArg('Time.compare', 'u', 'a Time', u);
     if (this.hasMono && u.hasMono) return this.mono < u.mono ? -1 : this.mono > u.mono ? 1 : 0;
     if (this.sec !== u.sec) return this.sec < u.sec ? -1 : 1;
     return this.nsec < u.nsec ? -1 : this.nsec > u.nsec ? 1 : 0;
@@ -249,6 +250,7 @@ export class Time {
    * ```
    */
   truncate(d: Duration): Time {
+    if (!isInt64(d)) badInt64('Time.truncate', 'd', 'a Duration', d);
     const t = this.wall();
     if (d <= 0n) return t;
     return t.add(-t.rem(d));
@@ -275,6 +277,7 @@ export class Time {
    * ```
    */
   round(d: Duration): Time {
+    if (!isInt64(d)) badInt64('Time.round', 'd', 'a Duration', d);
     const t = this.wall();
     if (d <= 0n) return t;
     const r = t.rem(d);
@@ -405,8 +408,8 @@ export class Time {
  * ```
  */
 export function unix(sec: bigint, nsec: bigint): Time {
-  checkInt64('sec', sec);
-  checkInt64('nsec', nsec);
+  if (!isInt64(sec)) badInt64('unix', 'sec', 'an int64', sec);
+  if (!isInt64(nsec)) badInt64('unix', 'nsec', 'an int64', nsec);
   if (nsec < 0n || nsec >= Second) {
     const n = nsec / Second;
     sec = BigInt.asIntN(64, sec + n);
@@ -432,7 +435,7 @@ export function unix(sec: bigint, nsec: bigint): Time {
  * ```
  */
 export function unixMilli(msec: bigint): Time {
-  checkInt64('msec', msec);
+  if (!isInt64(msec)) badInt64('unixMilli', 'msec', 'an int64', msec);
   return unix(msec / 1000n, (msec % 1000n) * 1_000_000n);
 }
 
@@ -449,7 +452,7 @@ export function unixMilli(msec: bigint): Time {
  * ```
  */
 export function unixMicro(usec: bigint): Time {
-  checkInt64('usec', usec);
+  if (!isInt64(usec)) badInt64('unixMicro', 'usec', 'an int64', usec);
   return unix(usec / 1_000_000n, (usec % 1_000_000n) * 1000n);
 }
 
@@ -466,6 +469,7 @@ export function unixMicro(usec: bigint): Time {
  * ```
  */
 export function fromDate(date: Date): Time {
+  if (!(date instanceof Date)) badArg('fromDate', 'date', 'a Date', date);
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new Error('time: fromDate of an invalid Date');
   return unixMilli(BigInt(ms));
