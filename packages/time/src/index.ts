@@ -1,5 +1,33 @@
+export {
+  April,
+  August,
+  December,
+  February,
+  Friday,
+  January,
+  July,
+  June,
+  March,
+  May,
+  Monday,
+  Month,
+  November,
+  October,
+  Saturday,
+  September,
+  Sunday,
+  Thursday,
+  Tuesday,
+  Wednesday,
+  Weekday,
+} from './calendar';
 export { Duration, Hour, Microsecond, Millisecond, Minute, Nanosecond, Second } from './duration';
+export * from './layouts';
 export { now, since, until } from './now';
+export { ParseError, parse, parseInLocation } from './parse';
 export { parseDuration } from './parse-duration';
 export { after, afterFunc, sleep, Timer } from './sleep';
-export { fromDate, Time, unix, unixMicro, unixMilli } from './time';
+export { date, fromDate, Time, unix, unixMicro, unixMilli } from './time';
+export { fixedZone, Local, Location, UTC } from './zoneinfo';
+export { loadLocation } from './zoneinfo-load';
+export { loadLocationFromTZData } from './zoneinfo-read';

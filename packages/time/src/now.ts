@@ -4,6 +4,7 @@ import { badArg } from './check';
 import { monoClock, wallClock } from './clock';
 import { type Duration, maxDuration, minDuration } from './duration';
 import { maxWall, minWall, Time, unixToInternal } from './time';
+import { Local } from './zoneinfo';
 
 // The wall seconds of the last reading, as a bigint, so that now() converts
 // them only when the second changes.
@@ -42,7 +43,9 @@ export function now(): Time {
     lastInRange = lastSec >= minWall && lastSec <= maxWall;
   }
   const nsec = Math.floor((ms - s * 1000) * 1e6);
-  return lastInRange ? new Time(lastSec, nsec, monoClock(), true) : new Time(lastSec, nsec, 0n, false);
+  return lastInRange
+    ? new Time(lastSec, nsec, monoClock(), true, Local)
+    : new Time(lastSec, nsec, 0n, false, Local);
 }
 
 /**
