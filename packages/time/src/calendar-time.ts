@@ -19,7 +19,19 @@ import { badArg } from './check';
 import { dateSec, normNsec } from './date';
 import { Instant } from './instant';
 import type { Time } from './time';
-import { alpha, Local, Location, omega, UTC, zEnd, zIsDST, zName, zStart } from './zoneinfo';
+import {
+  alpha,
+  Local,
+  Location,
+  omega,
+  UTC,
+  zEnd,
+  zEndExact,
+  zIsDST,
+  zName,
+  zStart,
+  zStartExact,
+} from './zoneinfo';
 
 const safe = 2 ** 53;
 /** Seconds from January 1, year 1 to 1970 (Go's unixToInternal). */
@@ -32,9 +44,12 @@ export let absDay = 0;
 /** The local second of that day (0..86399) of the last locAbs call. */
 export let absSod = 0;
 
-/** The Unix second of t as a float64 (exact within ±2^53). */
-export function unixSeconds(t: Instant): number {
-  return Number(t.sec) - unixToInternal;
+/** Looks up t's zone (see Location.lookup), exactly also beyond 2^53 seconds; returns the offset. */
+export function lookupAt(t: Instant): number {
+  const n = Number(t.sec);
+  if (n > -safe && n < safe) return t.loc.lookup(n - unixToInternal);
+  const exact = t.sec - BigInt(unixToInternal);
+  return t.loc.lookup(Number(exact), exact);
 }
 
 /**
@@ -52,7 +67,7 @@ export function locAbs(t: Instant): number {
     absSod = u - d * 86400;
     return off;
   }
-  const off = t.loc.lookup(n - unixToInternal);
+  const off = lookupAt(t);
   const abs = BigInt.asUintN(64, t.sec + BigInt(off) + internalToAbsolute);
   absDay = Number(abs / 86400n);
   absSod = Number(abs % 86400n);
@@ -393,7 +408,7 @@ export abstract class CalendarTime extends Instant {
    * ```
    */
   zone(): [name: string, offset: number] {
-    const off = this.loc.lookup(unixSeconds(this));
+    const off = lookupAt(this);
     return [zName, off];
   }
 
@@ -415,11 +430,12 @@ export abstract class CalendarTime extends Instant {
    * ```
    */
   zoneBounds(): [start: Time, end: Time] {
-    this.loc.lookup(unixSeconds(this));
-    const s = zStart;
-    const e = zEnd;
+    lookupAt(this);
+    const s = zStartExact ?? zStart;
+    const e = zEndExact ?? zEnd;
     const zero = this.make(0n, 0, 0n, false, UTC);
-    const at = (sec: number) => this.make(BigInt(sec) + BigInt(unixToInternal), 0, 0n, false, this.loc);
+    const at = (sec: number | bigint) =>
+      this.make(BigInt(sec) + BigInt(unixToInternal), 0, 0n, false, this.loc);
     return [s === alpha ? zero : at(s), e === omega ? zero : at(e)];
   }
 
@@ -436,7 +452,7 @@ export abstract class CalendarTime extends Instant {
    * ```
    */
   isDST(): boolean {
-    this.loc.lookup(unixSeconds(this));
+    lookupAt(this);
     return zIsDST;
   }
 }

@@ -28,6 +28,9 @@ export interface RuleZone {
   start: number;
   end: number;
   isDST: boolean;
+  /** start and end exactly, when tzset was given an exact second beyond 2^53 (else null). */
+  startExact: bigint | null;
+  endExact: bigint | null;
 }
 
 /** A cursor over the TZ string. */
@@ -154,7 +157,7 @@ function ruleTime(year: number, r: Rule, off: number): number {
  * Evaluates the TZ string tz at Unix time sec, which lies after the last transition lastTx: the zone in
  * force then, or null when tz is not a valid rule.
  */
-export function tzset(tz: string, lastTx: number, sec: number): RuleZone | null {
+export function tzset(tz: string, lastTx: number, sec: number, exact: bigint | null = null): RuleZone | null {
   s = tz;
   at = 0;
   let stdName = name();
@@ -163,7 +166,15 @@ export function tzset(tz: string, lastTx: number, sec: number): RuleZone | null 
   if (stdOffset === null) return null;
   stdOffset = -stdOffset;
   if (at === s.length || s[at] === ',') {
-    return { name: stdName, offset: stdOffset, start: lastTx, end: Number.POSITIVE_INFINITY, isDST: false };
+    return {
+      name: stdName,
+      offset: stdOffset,
+      start: lastTx,
+      end: Number.POSITIVE_INFINITY,
+      isDST: false,
+      startExact: null,
+      endExact: null,
+    };
   }
   let dstName = name();
   if (dstName === null) return null;
@@ -186,11 +197,31 @@ export function tzset(tz: string, lastTx: number, sec: number): RuleZone | null 
   const endRule = rule();
   if (endRule === null || at !== s.length) return null;
 
-  absDate(Math.floor(sec / 86400) + unixAbsDays);
+  // Beyond 2^53 seconds the day and the second of the day come from the exact bigint.
+  let days: number;
+  let rem: number;
+  if (exact === null) {
+    days = Math.floor(sec / 86400);
+    rem = sec % 86400;
+  } else {
+    const q = exact / 86400n;
+    rem = Number(exact % 86400n);
+    days = Number(rem < 0 ? q - 1n : q);
+  }
+  absDate(days + unixAbsDays);
   const year = dYear;
   // As Go does, with a truncating remainder: before 1970 this lands a day early (Go's behaviour).
-  const ysec = (dYday - 1) * 86400 + (sec % 86400);
+  const ysec = (dYday - 1) * 86400 + rem;
   const ystart = sec - ysec;
+  const zone = (name: string, offset: number, start: number, end: number, isDST: boolean): RuleZone => ({
+    name,
+    offset,
+    start: ystart + start,
+    end: ystart + end,
+    isDST,
+    startExact: exact === null ? null : exact - BigInt(ysec) + BigInt(start),
+    endExact: exact === null ? null : exact - BigInt(ysec) + BigInt(end),
+  });
 
   let startSec = ruleTime(year, startRule, stdOffset);
   let endSec = ruleTime(year, endRule, dstOffset);
@@ -203,23 +234,7 @@ export function tzset(tz: string, lastTx: number, sec: number): RuleZone | null 
     [stdOffset, dstOffset] = [dstOffset, stdOffset];
     [stdIsDST, dstIsDST] = [dstIsDST, stdIsDST];
   }
-  if (ysec < startSec) {
-    return { name: stdName, offset: stdOffset, start: ystart, end: startSec + ystart, isDST: stdIsDST };
-  }
-  if (ysec >= endSec) {
-    return {
-      name: stdName,
-      offset: stdOffset,
-      start: endSec + ystart,
-      end: ystart + 365 * 86400,
-      isDST: stdIsDST,
-    };
-  }
-  return {
-    name: dstName,
-    offset: dstOffset,
-    start: startSec + ystart,
-    end: endSec + ystart,
-    isDST: dstIsDST,
-  };
+  if (ysec < startSec) return zone(stdName, stdOffset, 0, startSec, stdIsDST);
+  if (ysec >= endSec) return zone(stdName, stdOffset, endSec, 365 * 86400, stdIsDST);
+  return zone(dstName, dstOffset, startSec, endSec, dstIsDST);
 }

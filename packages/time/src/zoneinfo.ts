@@ -36,6 +36,9 @@ export let zStart = alpha;
 export let zEnd = omega;
 /** Whether that zone is daylight saving time. */
 export let zIsDST = false;
+/** zStart and zEnd exactly, when the lookup was given an exact second beyond 2^53 and a rule answered. */
+export let zStartExact: bigint | null = null;
+export let zEndExact: bigint | null = null;
 
 /**
  * A Location maps time instants to the zone in use at that time. Typically it represents the collection
@@ -103,9 +106,10 @@ export class Location {
 
   /**
    * @internal Finds the zone in use at Unix second sec and leaves it in zName, zOffset, zStart, zEnd and
-   * zIsDST; returns zOffset.
+   * zIsDST; returns zOffset. Beyond 2^53, exact is sec as an exact bigint, so that a footer rule computes
+   * its bounds exactly (zStartExact, zEndExact).
    */
-  lookup(sec: number): number {
+  lookup(sec: number, exact: bigint | null = null): number {
     const l = this === Local ? this.get() : this;
     if (l.zone.length === 0) return setZone('UTC', 0, alpha, omega, false);
     const c = l.cacheZone;
@@ -132,8 +136,13 @@ export class Location {
     const z = l.zone[(tx[lo] as ZoneTrans).index] as Zone;
     const start = (tx[lo] as ZoneTrans).when;
     if (lo === tx.length - 1 && l.extend !== '') {
-      const r = tzset(l.extend, start, sec);
-      if (r !== null) return setZone(r.name, r.offset, r.start, r.end, r.isDST);
+      const r = tzset(l.extend, start, sec, exact);
+      if (r !== null) {
+        setZone(r.name, r.offset, r.start, r.end, r.isDST);
+        zStartExact = r.startExact;
+        zEndExact = r.endExact;
+        return r.offset;
+      }
     }
     return setZone(z.name, z.offset, start, end, z.isDST);
   }
@@ -175,6 +184,8 @@ function setZone(name: string, offset: number, start: number, end: number, isDST
   zStart = start;
   zEnd = end;
   zIsDST = isDST;
+  zStartExact = null;
+  zEndExact = null;
   return offset;
 }
 
