@@ -21,12 +21,14 @@ export {
   Wednesday,
   Weekday,
 } from './calendar';
+export { TimeChannel } from './channel';
 export { Duration, Hour, Microsecond, Millisecond, Minute, Nanosecond, Second } from './duration';
 export * from './layouts';
 export { now, since, until } from './now';
 export { ParseError, parse, parseInLocation } from './parse';
 export { parseDuration } from './parse-duration';
-export { after, afterFunc, sleep, Timer } from './sleep';
+export { after, afterFunc, newTimer, sleep, Timer } from './sleep';
+export { newTicker, Ticker, tick } from './tick';
 export { date, fromDate, Time, unix, unixMicro, unixMilli } from './time';
 export { fixedZone, Local, Location, UTC } from './zoneinfo';
 export { loadLocation } from './zoneinfo-load';
