@@ -1,9 +1,20 @@
 // Formatting a Time with a Go layout (Time.Format and Time.AppendFormat), and
 // the pieces the other formatters share.
-import { absDate, absWeekday, dDay, dMonth, dYday, dYear, longDayNames, longMonthNames } from './calendar';
+import {
+  absDate,
+  absWeekday,
+  dDay,
+  dMonth,
+  dYday,
+  dYear,
+  longDayNames,
+  longMonthNames,
+  shortDayNames,
+  shortMonthNames,
+} from './calendar';
 import { absDay, absSod, locAbs } from './calendar-time';
 import type { Instant } from './instant';
-import { chunks, Std } from './layout';
+import { type Chunk, chunks, Std } from './layout';
 import { zName } from './zoneinfo';
 
 const zeros = '000000000';
@@ -20,8 +31,14 @@ export function pad2(x: number): string {
   return x < 10 ? `0${x}` : String(x);
 }
 
+const pow10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
 /** Go's appendNano: the fraction of nsec with digits digits after sep; trim drops trailing zeros. */
 export function fraction(nsec: number, digits: number, sep: string, trim: boolean): string {
+  if (!trim && digits <= 9) {
+    const s = String(Math.floor(nsec / (pow10[9 - digits] as number)));
+    return sep + (s.length < digits ? zeros.slice(0, digits - s.length) + s : s);
+  }
   if (trim && (digits === 0 || nsec === 0)) return '';
   let s = itoa(nsec, 9);
   if (digits < 9) s = s.slice(0, digits);
@@ -78,7 +95,9 @@ export function appendFormat(t: Instant, b: string, layout: string): string {
   const day = absDay;
   const sod = absSod;
   let haveDate = false;
-  for (const c of chunks(layout)) {
+  const cs = chunks(layout);
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i] as Chunk;
     b += c.prefix;
     const std = c.std;
     if (std === Std.None) break;
@@ -94,7 +113,7 @@ export function appendFormat(t: Instant, b: string, layout: string): string {
         b += itoa(dYear, 4);
         break;
       case Std.Month:
-        b += (longMonthNames[dMonth - 1] as string).slice(0, 3);
+        b += shortMonthNames[dMonth - 1];
         break;
       case Std.LongMonth:
         b += longMonthNames[dMonth - 1];
@@ -106,7 +125,7 @@ export function appendFormat(t: Instant, b: string, layout: string): string {
         b += pad2(dMonth);
         break;
       case Std.WeekDay:
-        b += (longDayNames[absWeekday(day)] as string).slice(0, 3);
+        b += shortDayNames[absWeekday(day)];
         break;
       case Std.LongWeekDay:
         b += longDayNames[absWeekday(day)];
