@@ -1,11 +1,16 @@
 // Format and Parse against the libraries a user would pick instead: date-fns 4 (`format`, `parseISO`)
 // and dayjs 1 (`format`, `dayjs(s)`), on the same instants, in UTC (TZ=UTC, so the peers' local time is
 // UTC too). Each iteration formats or parses the same 10 values 10 times (100 calls); ns/op = 1e9 / (hz
-// x 100). The same operations in Go are measured by bench/testdata/format.go.
+// x 100). The same operations in Go are measured by bench/testdata/format.go. It measures the built
+// dist/index.js, as users run it (`npm run build` first; turbo's bench task does).
 import { format as dfFormat, parseISO } from 'date-fns';
 import dayjs from 'dayjs';
 import { bench, describe } from 'vitest';
-import { date, parse, RFC3339, type Time, UTC } from '../src/index';
+import type { Time } from '../src/index';
+
+const { date, parse, RFC3339, UTC }: typeof import('../src/index') = await import(
+  new URL('../dist/index.js', import.meta.url).href
+);
 
 const times: Time[] = [];
 for (let i = 0; i < 10; i++) times.push(date(1990 + i * 3, 1 + i, 1 + i * 2, i * 2, i * 5, i * 7, i * 123_456_789, UTC));
