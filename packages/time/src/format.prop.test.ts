@@ -15,19 +15,9 @@ import {
   UTC,
   unix,
 } from './index';
+import { layoutElements, oddZones } from './testdata/seeded';
 
-const zones: Location[] = [
-  UTC,
-  fixedZone('', -12345),
-  ...[
-    'Australia/Lord_Howe',
-    'Europe/Dublin',
-    'Pacific/Chatham',
-    'Africa/Casablanca',
-    'America/St_Johns',
-    'Asia/Kathmandu',
-  ].map(loadLocation),
-];
+const zones: Location[] = [UTC, fixedZone('', -12345), ...oddZones.map(loadLocation)];
 const keepAll = [
   RFC3339Nano,
   '2006-01-02T15:04:05.000000000Z07:00:00',
@@ -79,50 +69,7 @@ describe('format then parse', () => {
   });
 });
 
-const element = fc.constantFrom(
-  '2006',
-  '06',
-  '01',
-  '1',
-  'Jan',
-  'January',
-  '02',
-  '2',
-  '_2',
-  '002',
-  '__2',
-  '15',
-  '03',
-  '3',
-  '04',
-  '4',
-  '05',
-  '5',
-  'PM',
-  'pm',
-  'Mon',
-  'Monday',
-  'MST',
-  '-0700',
-  '-07:00',
-  '-07',
-  '-070000',
-  '-07:00:00',
-  'Z0700',
-  'Z07:00',
-  'Z07',
-  'Z070000',
-  'Z07:00:00',
-  '.000',
-  '.999',
-  ',000',
-  ',999',
-  ' ',
-  ':',
-  '-',
-  'T',
-  'x',
-);
+const element = fc.constantFrom(...layoutElements, ' ', ':', '-', 'T', 'x');
 
 describe('parse never hangs or crashes', () => {
   it('answers a Time or throws a ParseError for any layout and value, quickly', () => {

@@ -7,25 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { goRun, hasGo } from '../../../scripts/go.ts';
 import { Duration } from './duration';
 import { parseDuration } from './parse-duration';
+import { mutate, seeded } from './testdata/seeded';
 import { unix } from './time';
 
 const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/duration.go');
 
-// splitmix64: a seeded, reproducible source of int64s.
-let state = 20170101n;
-function int64(): bigint {
-  state = BigInt.asUintN(64, state + 0x9e3779b97f4a7c15n);
-  let z = state;
-  z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-  z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-  return BigInt.asIntN(64, z ^ (z >> 31n));
-}
-function below(n: number): number {
-  return Number(BigInt.asUintN(64, int64()) % BigInt(n));
-}
-function pick<T>(xs: readonly T[]): T {
-  return xs[below(xs.length)] as T;
-}
+const rng = seeded(20170101n);
+const { int64, below, pick } = rng;
 
 const units = [1n, 1000n, 1_000_000n, 1_000_000_000n, 60_000_000_000n, 3_600_000_000_000n];
 const edges = [0n, 1n, -1n, (1n << 63n) - 1n, -(1n << 63n), 1n << 53n, (1n << 53n) + 1n, -(1n << 53n) - 1n];
@@ -102,26 +90,18 @@ const noise = [
   '\uFFFD',
   'é',
 ];
-/** A valid-looking string with one to three random edits. */
+/** A valid-looking string with one to three random edits, sometimes a long run of digits or a rotation. */
 function mutated(): string {
-  let s = validish();
-  for (let k = 1 + below(3); k > 0; k--) {
-    const at = below(s.length + 1);
-    switch (below(4)) {
-      case 0:
-        s = s.slice(0, at) + s.slice(at + 1);
-        break;
-      case 1:
-        s = s.slice(0, at) + pick(noise) + s.slice(at);
-        break;
-      case 2:
-        s = s.slice(0, at) + digits(15 + below(10)) + s.slice(at);
-        break;
-      default:
-        s = s.slice(at) + s.slice(0, at);
-    }
+  const s = mutate(validish(), 3, rng, noise);
+  const at = below(s.length + 1);
+  switch (below(4)) {
+    case 0:
+      return s.slice(0, at) + digits(15 + below(10)) + s.slice(at);
+    case 1:
+      return s.slice(at) + s.slice(0, at);
+    default:
+      return s;
   }
-  return s;
 }
 
 function parseOrError(s: string): { d: string; err: string } {

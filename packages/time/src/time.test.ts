@@ -7,6 +7,7 @@ import { monoStart } from './clock';
 import { Duration, Hour, Millisecond, Minute, maxDuration, minDuration, Second } from './duration';
 import { now, since, until } from './now';
 import { after, sleep } from './sleep';
+import { seeded } from './testdata/seeded';
 import { fromDate, maxWall, minWall, Time, unix, unixMicro, unixMilli, unixToInternal } from './time';
 
 /** Go's export_test SetMono: gives t a monotonic reading m, a no-op when the wall time cannot hold one. */
@@ -229,14 +230,7 @@ describe('time_test.go TestTruncateRound', () => {
   });
 
   // splitmix64, seeded: a reproducible stand-in for testing/quick's random int64s.
-  let state = 0x9e3779b97f4a7c15n;
-  const int64 = (): bigint => {
-    state = BigInt.asUintN(64, state + 0x9e3779b97f4a7c15n);
-    let z = state;
-    z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-    z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-    return BigInt.asIntN(64, z ^ (z >> 31n));
-  };
+  const { int64 } = seeded(0x9e3779b97f4a7c15n);
   const int32 = () => BigInt.asIntN(32, int64());
   const count = 3000;
 

@@ -61,7 +61,9 @@ describe('newTicker and tick', () => {
     ticker.stop();
     expect(times[0]!.sub(start)).toBeGreaterThanOrEqual(10n * Millisecond);
     // Tick k is due k periods after the start; none arrives before it is due.
-    times.forEach((t, k) => expect(t.sub(start)).toBeGreaterThanOrEqual(BigInt(k + 1) * 10n * Millisecond));
+    times.forEach((t, k) => {
+      expect(t.sub(start)).toBeGreaterThanOrEqual(BigInt(k + 1) * 10n * Millisecond);
+    });
   });
 
   it('drops ticks for a slow receiver: one is held, the rest are gone', async () => {
