@@ -13,7 +13,8 @@ const { date, parse, RFC3339, UTC }: typeof import('../src/index') = await impor
 );
 
 const times: Time[] = [];
-for (let i = 0; i < 10; i++) times.push(date(1990 + i * 3, 1 + i, 1 + i * 2, i * 2, i * 5, i * 7, i * 123_456_789, UTC));
+for (let i = 0; i < 10; i++)
+  times.push(date(1990 + i * 3, 1 + i, 1 + i * 2, i * 2, i * 5, i * 7, i * 123_456_789, UTC));
 const dates = times.map((t) => t.toDate());
 const days = dates.map((d) => dayjs(d));
 const rfc3339 = times.map((t) => t.format(RFC3339));
@@ -24,7 +25,7 @@ describe('format RFC 3339', () => {
   bench('@gostd/time t.format(RFC3339) (100 calls)', () => {
     for (let k = 0; k < 10; k++) for (const t of times) sink = t.format(RFC3339);
   });
-  bench("date-fns format(d, \"yyyy-MM-dd'T'HH:mm:ssXXX\") (100 calls)", () => {
+  bench('date-fns format(d, "yyyy-MM-dd\'T\'HH:mm:ssXXX") (100 calls)', () => {
     for (let k = 0; k < 10; k++) for (const d of dates) sink = dfFormat(d, "yyyy-MM-dd'T'HH:mm:ssXXX");
   });
   bench("dayjs d.format('YYYY-MM-DDTHH:mm:ssZ') (100 calls)", () => {
