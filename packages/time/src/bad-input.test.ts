@@ -21,7 +21,11 @@ const t = time.unix(1257894000n, 0n);
 const dur = time.Second;
 
 /** [entry, arguments with a hole at position at, position, what goes there] */
-type Row = [name: string, call: (bad: unknown) => unknown, want: 'int64' | 'time' | 'function' | 'date'];
+type Row = [
+  name: string,
+  call: (bad: unknown) => unknown,
+  want: 'int64' | 'time' | 'function' | 'date' | 'int' | 'string' | 'location' | 'bytes',
+];
 const rows: Row[] = [
   ...(
     ['string', 'nanoseconds', 'microseconds', 'milliseconds', 'seconds', 'minutes', 'hours', 'abs'] as const
@@ -59,6 +63,47 @@ const rows: Row[] = [
     },
     'int64',
   ],
+  ['newTimer(d)', (v) => loose(time.newTimer)(v), 'int64'],
+  ['newTicker(d)', (v) => loose(time.newTicker)(v), 'int64'],
+  ['tick(d)', (v) => loose(time.tick)(v), 'int64'],
+  [
+    'ticker.reset(d)',
+    (v) => {
+      const ticker = time.newTicker(time.Hour);
+      try {
+        return loose(ticker.reset.bind(ticker))(v);
+      } finally {
+        ticker.stop();
+      }
+    },
+    'int64',
+  ],
+  ...[0, 1, 2, 3, 4, 5, 6].map(
+    (i): Row => [
+      `date(...) argument ${i}`,
+      (v) => {
+        const args: unknown[] = [2020, 1, 1, 0, 0, 0, 0, time.UTC];
+        args[i] = v;
+        return loose(time.date)(...args);
+      },
+      'int',
+    ],
+  ),
+  ['date(...) loc', (v) => loose(time.date)(2020, 1, 1, 0, 0, 0, 0, v), 'location'],
+  ['t.in(loc)', (v) => loose(t.in.bind(t))(v), 'location'],
+  ['t.addDate(y, m, d) y', (v) => loose(t.addDate.bind(t))(v, 0, 0), 'int'],
+  ['t.addDate(y, m, d) d', (v) => loose(t.addDate.bind(t))(0, 0, v), 'int'],
+  ['t.format(layout)', (v) => loose(t.format.bind(t))(v), 'string'],
+  ['t.appendFormat(b, layout) b', (v) => loose(t.appendFormat.bind(t))(v, 'x'), 'string'],
+  ['t.unmarshalJSON(data)', (v) => loose(t.unmarshalJSON.bind(t))(v), 'string'],
+  ['t.unmarshalText(data)', (v) => loose(t.unmarshalText.bind(t))(v), 'string'],
+  ['parse(layout, value) layout', (v) => loose(time.parse)(v, 'x'), 'string'],
+  ['parse(layout, value) value', (v) => loose(time.parse)('x', v), 'string'],
+  ['parseInLocation(..., loc)', (v) => loose(time.parseInLocation)('x', 'x', v), 'location'],
+  ['loadLocation(name)', (v) => loose(time.loadLocation)(v), 'string'],
+  ['fixedZone(name, offset) name', (v) => loose(time.fixedZone)(v, 0), 'string'],
+  ['fixedZone(name, offset) offset', (v) => loose(time.fixedZone)('x', v), 'int'],
+  ['loadLocationFromTZData(name, data)', (v) => loose(time.loadLocationFromTZData)('x', v), 'bytes'],
 ];
 
 describe('every public entry rejects a wrong argument at the call', () => {
@@ -72,7 +117,7 @@ describe('every public entry rejects a wrong argument at the call', () => {
         failures.push(`${name} with ${String(bad)}: ${(e as Error).name}: ${(e as Error).message}`);
       return;
     }
-    if (got instanceof time.Timer) got.stop();
+    if (got instanceof time.Timer || got instanceof time.Ticker) got.stop();
     if (got instanceof Promise) got.catch(() => {});
     failures.push(`${name} with ${typeof bad} ${String(bad)}: returned ${String(got)}`);
   }
@@ -86,6 +131,16 @@ describe('every public entry rejects a wrong argument at the call', () => {
         for (const bad of notTime) tryBad(name, call, bad, TypeError);
       } else if (want === 'function') {
         for (const bad of notFunction) tryBad(name, call, bad, TypeError);
+      } else if (want === 'int') {
+        for (const bad of [1.5, '1', 1n, Number.NaN, Number.POSITIVE_INFINITY, null, undefined, {}, 2 ** 53])
+          tryBad(name, call, bad, TypeError);
+      } else if (want === 'string') {
+        for (const bad of [1, 1n, null, undefined, {}, ['x'], t]) tryBad(name, call, bad, TypeError);
+      } else if (want === 'location') {
+        for (const bad of ['UTC', 'Europe/Dublin', 0, {}, t]) tryBad(name, call, bad, TypeError);
+      } else if (want === 'bytes') {
+        for (const bad of ['TZif', [84, 90], null, {}, new ArrayBuffer(4)])
+          tryBad(name, call, bad, TypeError);
       } else {
         for (const bad of [0, '2017-01-01', null, {}, t]) tryBad(name, call, bad, TypeError);
       }
