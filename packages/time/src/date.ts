@@ -52,7 +52,8 @@ export function dateSec(
       if (utc < zStart || utc >= zEnd) offset = loc.lookup(utc);
       unix -= offset;
     }
-    return BigInt(unix) + unixToInternal;
+    // unix + 62135596800 stays below 2^53 here: one conversion, no bigint addition.
+    return BigInt(unix + 62135596800);
   }
   let unix = BigInt(days) * 86400n + BigInt(clock);
   let offset = loc.lookup(Number(unix));

@@ -86,7 +86,8 @@ export function parseRFC3339(s: string, local: Location): Time | null {
   const sign = s[at];
   if (hr < 0 || mm < 0 || (sign !== '-' && sign !== '+') || s[at + 3] !== ':') return null;
   const offset = (hr * 60 + mm) * 60 * (sign === '-' ? -1 : 1);
-  const sec1 = dateSec(year, month, day, hour, min, sec, nsec, UTC) - BigInt(offset);
+  // The offset goes into the seconds field: Date's normalisation carries it, exactly as a subtraction.
+  const sec1 = dateSec(year, month, day, hour, min, sec - offset, nsec, UTC);
   const loc = local.lookup(Number(sec1) - 62135596800) === offset ? local : fixedZone('', offset);
   return new Time(sec1, normNsec, 0n, false, loc);
 }

@@ -90,7 +90,8 @@ describe('parse never hangs or crashes', () => {
           } catch (e) {
             if (!(e instanceof ParseError)) throw e;
           }
-          expect(performance.now() - start).toBeLessThan(250);
+          // A hang would take far longer; 1 s leaves room for pauses on a loaded machine.
+          expect(performance.now() - start).toBeLessThan(1000);
         },
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 20000) },

@@ -24,13 +24,15 @@ const hex = '0123456789abcdef';
 /** Go's quote for a byte string: bytes below ' ' or from 0x80 as \xNN, '"' and '\' escaped. */
 export function quoteBytes(s: string): string {
   let out = '"';
+  let run = 0; // start of the current run of bytes copied as they are
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c >= 0x80) out += `\\x${hex[c >> 4]}${hex[c & 15]}`;
-    else if (c === 0x22 || c === 0x5c) out += `\\${s[i]}`;
-    else out += s[i];
+    if (c >= 0x20 && c < 0x80 && c !== 0x22 && c !== 0x5c) continue;
+    out += s.slice(run, i);
+    out += c === 0x22 || c === 0x5c ? `\\${s[i]}` : `\\x${hex[c >> 4]}${hex[c & 15]}`;
+    run = i + 1;
   }
-  return `${out}"`;
+  return `${out}${s.slice(run)}"`;
 }
 
 /** s as a byte string: itself when ASCII, else one char per byte of its UTF-8 encoding. */
@@ -43,6 +45,7 @@ export function toBytes(s: string): string {
 
 /** A byte string back to text (zone names taken from a value). */
 function fromBytes(s: string): string {
+  if (!/[\x80-\xff]/.test(s)) return s;
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
 }
 
