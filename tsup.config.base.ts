@@ -3,7 +3,10 @@
 // packages with more than one entry point).
 import { defineConfig, type Options } from 'tsup';
 
-/** Builds `src/<name>.ts` for each name to `dist/<name>.js` plus `.d.ts`, ESM only. */
+/**
+ * Builds `src/<name>.ts` for each name to `dist/<name>.js` plus `.d.ts`, ESM only. The private workspace
+ * package @gostd/internal is bundled in (noExternal), so no published package depends on it.
+ */
 export const entries = (...names: string[]) =>
   defineConfig({
     entry: Object.fromEntries(names.map((n) => [n, `src/${n}.ts`])),
@@ -15,6 +18,7 @@ export const entries = (...names: string[]) =>
     sourcemap: false,
     splitting: true,
     treeshake: true,
+    noExternal: ['@gostd/internal'],
   } satisfies Options);
 
 export default entries('index');

@@ -3,7 +3,6 @@
 // that every export of src/index.ts carries a doc comment, and every exported
 // function and class an @example. A package's examples.test.ts is one call:
 //   testExamples(import.meta.url)
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -11,9 +10,10 @@ import ts from 'typescript';
 import type { Plugin } from 'vite';
 import { expect, it } from 'vitest';
 import { collectExamples, type Example, transpile } from './examples.mjs';
+import { root, workspacePackages } from './workspace.mjs';
 
 const prefix = 'virtual:gostd-example/';
-const packages = fileURLToPath(new URL('../packages/', import.meta.url));
+const packages = path.join(root, 'packages');
 
 /**
  * A Vite plugin that serves example number i of a file, as collected for the
@@ -76,7 +76,12 @@ export function testExamples(testUrl: string): void {
   });
 }
 
-/** Exports of an entry point that lack a doc comment, or (functions and classes) an @example. */
+/**
+ * The problems with the doc comments of an entry point's exports, each saying what to change: an export
+ * without a doc comment, a function or class without an @example, an entry point without a package doc
+ * comment (`@packageDocumentation`), and a doc comment (of an export or of a public member of an exported
+ * class) that does not start with the declared TypeScript name (docs/conventions.md, "Doc comments").
+ */
 export function undocumented(entry: string): string[] {
   const program = ts.createProgram([entry], {
     module: ts.ModuleKind.ESNext,
@@ -91,6 +96,11 @@ export function undocumented(entry: string): string[] {
   const moduleSymbol = checker.getSymbolAtLocation(source);
   if (!moduleSymbol) return [];
   const missing: string[] = [];
+  if (!/^\s*(\/\/.*\n\s*)*\/\*\*[\s\S]*?@packageDocumentation[\s\S]*?\*\//.test(source.text)) {
+    missing.push(
+      `${where(source, 0)}: no package doc comment: start the file with /** Package @gostd/${path.basename(path.dirname(path.dirname(entry)))} is ... @packageDocumentation */ (as Go's bits.go starts \"Package bits implements ...\")`,
+    );
+  }
   for (const exp of checker.getExportsOfModule(moduleSymbol)) {
     const sym = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp;
     const decls = sym.getDeclarations() ?? [];
@@ -102,8 +112,50 @@ export function undocumented(entry: string): string[] {
     }
     const callable = sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class);
     if (callable && !tags.some((t) => t.tagName.text === 'example')) missing.push(`${exp.name}: no @example`);
+    for (const d of decls) missing.push(...misnamed(d, sym.name, '', exp.name));
+    for (const d of decls) {
+      if (!ts.isClassDeclaration(d)) continue;
+      for (const m of d.members) {
+        const flags = ts.getCombinedModifierFlags(m);
+        if (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+        if (m.name && ts.isPrivateIdentifier(m.name)) continue;
+        if (ts.getJSDocTags(m).some((t) => t.tagName.text === 'internal')) continue;
+        if (ts.isConstructorDeclaration(m)) missing.push(...misnamed(m, `new ${sym.name}`));
+        else if (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) {
+          missing.push(...misnamed(m, m.name.text, `${sym.name}.`));
+        }
+      }
+    }
   }
   return missing;
+}
+
+/** file:line of pos in source, relative to the repository. */
+function where(source: ts.SourceFile, pos: number): string {
+  const { line } = source.getLineAndCharacterOfPosition(pos);
+  return `${path.relative(root, source.fileName)}:${line + 1}`;
+}
+
+/**
+ * The problem with the doc comment of declaration d, declared as name (or exported as alias), if it does
+ * not start with that name, after an optional "A", "An" or "The" as Go allows: [] when it does.
+ */
+function misnamed(d: ts.Node, name: string, owner = '', alias = name): string[] {
+  const doc = ts.getJSDocCommentsAndTags(d).find(ts.isJSDoc);
+  if (!doc) return [];
+  const text = (ts.getTextOfJSDocComment(doc.comment) ?? '').trim();
+  if (text === '') return [];
+  const words = text.split(/\s+/);
+  const at = /^(A|An|The)$/.test(words[0] ?? '') ? 1 : 0;
+  const got = words
+    .slice(at, at + name.split(' ').length)
+    .join(' ')
+    .replace(/[.,:;]$/, '');
+  if (got === name || got === alias) return [];
+  const shown = words.slice(0, 4).join(' ');
+  return [
+    `${where(d.getSourceFile(), doc.getStart())}: the doc comment of ${owner}${name} starts "${shown}"; start it with "${name}" (docs/conventions.md: a doc comment starts with the TypeScript name)`,
+  ];
 }
 
 /**
@@ -117,15 +169,7 @@ export function typeErrors(pkgDir: string, examples: readonly Example[]): string
   const read = ts.readConfigFile(base, ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(base));
   const paths: Record<string, string[]> = {};
-  for (const name of fs.readdirSync(packages)) {
-    const manifest = path.join(packages, name, 'package.json');
-    if (!fs.existsSync(manifest)) continue;
-    for (const key of Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).exports ?? {})) {
-      if (key === './package.json') continue;
-      const entry = key === '.' ? 'index' : key.slice(2);
-      paths[`@gostd/${name}${key.slice(1)}`] = [path.join(packages, name, 'src', `${entry}.ts`)];
-    }
-  }
+  for (const p of workspacePackages()) for (const e of p.entryPoints) paths[e.specifier] = [e.source];
   const files = new Map(examples.map((ex, i) => [path.join(pkgDir, 'src', `__example_${i}.ts`), ex]));
   const host = ts.createCompilerHost({ ...options, paths });
   const { getSourceFile, fileExists, readFile } = host;

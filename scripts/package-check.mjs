@@ -3,38 +3,22 @@
 // tarball ALONE into a fresh project outside the workspace, and there imports
 // it from ESM and require(), type-checks a consumer under moduleResolution
 // node16, nodenext (.cts) and bundler, and runs its README example.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { transpile } from './examples.mjs';
-import { readmeExample, root, runReadmeExample } from './workspace.mjs';
-
-const bin = (name) => path.join(root, 'node_modules/.bin', name);
-
-/** Runs a command; on failure throws with everything it printed. */
-function run(cmd, args, cwd) {
-  try {
-    return execFileSync(cmd, args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 26,
-    });
-  } catch (err) {
-    throw new Error(
-      `${path.basename(cmd)} ${args.join(' ')} failed in ${cwd}:\n${err.stdout ?? ''}${err.stderr ?? ''}`,
-    );
-  }
-}
+import { bin, run } from './run.mjs';
+import { readmeExample, root, runReadmeExample, workspacePackages } from './workspace.mjs';
 
 /**
  * The example as a CommonJS module (.cts): `import * as x from 's'` and
  * `import x from 's'` become `import x = require('s')`, and `import { a, type T,
  * b as c } from 's'` takes its names from such a require, so TypeScript checks
  * the require() path with the real types.
+ * @param {string} code
  */
 function asCommonJS(code) {
+  /** @type {string[]} */
   const head = [];
   const body = code.replace(/^import\s+(.+?)\s+from\s*(['"][^'"]+['"]);?[ \t]*$/gm, (line, what, spec) => {
     const whole = /^(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)$/.exec(what);
@@ -47,7 +31,7 @@ function asCommonJS(code) {
     const m = `m${head.length}`;
     const values = [];
     const types = [];
-    for (const n of named[1]
+    for (const n of (named[1] ?? '')
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean)) {
@@ -64,6 +48,7 @@ function asCommonJS(code) {
   return `${head.join('\n')}\n(async () => {\n${body}\n})();\n`;
 }
 
+/** @param {Record<string, string>} options @param {string[]} files */
 const tsconfig = (options, files) =>
   JSON.stringify({
     compilerOptions: {
@@ -78,14 +63,42 @@ const tsconfig = (options, files) =>
   });
 
 /**
+ * Throws when the package's manifest or built dist/ names a private workspace package (@gostd/internal,
+ * @gostd/testing): those are bundled in by tsup or used by tests only, and are never published.
+ * @param {Pick<import('./workspace.mjs').WorkspacePackage, 'name' | 'dir' | 'manifest'>} pkg
+ */
+export function noPrivateDependency(pkg) {
+  const names = workspacePackages()
+    .filter((p) => p.private)
+    .map((p) => p.name);
+  for (const field of /** @type {const} */ (['dependencies', 'peerDependencies', 'optionalDependencies'])) {
+    for (const dep of Object.keys(pkg.manifest[field] ?? {})) {
+      if (names.includes(dep)) throw new Error(`${pkg.name}: ${field} names the private package ${dep}`);
+    }
+  }
+  const dist = path.join(pkg.dir, 'dist');
+  for (const f of fs.readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    const text = fs.readFileSync(path.join(dist, f), 'utf8');
+    const used = names.find((n) => text.includes(`'${n}'`) || text.includes(`"${n}"`));
+    if (used)
+      throw new Error(`${pkg.name}: dist/${f} imports the private package ${used}; bundle it (noExternal)`);
+  }
+}
+
+/**
  * Checks one package; throws an Error that says what broke. pkg is
  * { name, dir, manifest } as publicPackages() gives; the package must be built.
  * Returns a list of what was checked.
+ * @param {Pick<import('./workspace.mjs').WorkspacePackage, 'name' | 'dir' | 'manifest'>} pkg
+ * @param {{ work?: string }} [options]
  */
 export function checkPackage(pkg, { work = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pack-')) } = {}) {
   const done = [];
   run(bin('publint'), ['run', pkg.dir, '--strict'], pkg.dir);
   done.push('publint --strict');
+
+  noPrivateDependency(pkg);
+  done.push('no dependency on a private workspace package');
 
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], pkg.dir));
   const tgz = path.join(work, packed[0].filename);
@@ -101,7 +114,7 @@ export function checkPackage(pkg, { work = fs.mkdtempSync(path.join(os.tmpdir(),
   run('npm', ['install', '--no-audit', '--no-fund', tgz, `typescript@${tsVersion}`, '@types/node@20'], app);
   done.push('installed alone');
 
-  const subpaths = Object.keys(pkg.manifest.exports).filter((k) => k !== './package.json');
+  const subpaths = Object.keys(pkg.manifest.exports ?? {}).filter((k) => k !== './package.json');
   const specs = subpaths.map((k) => pkg.name + k.slice(1));
   fs.writeFileSync(
     path.join(app, 'imports.mjs'),
@@ -125,6 +138,7 @@ ${JSON.stringify(specs)}.forEach((s, i) => {
   fs.writeFileSync(path.join(app, 'consumer.ts'), example);
   fs.writeFileSync(path.join(app, 'consumer.cts'), asCommonJS(example));
   const tsc = path.join(app, 'node_modules/typescript/bin/tsc');
+  /** @type {Record<string, [Record<string, string>, string[]]>} */
   const configs = {
     node16: [{ module: 'node16', moduleResolution: 'node16' }, ['consumer.mts']],
     nodenext: [{ module: 'nodenext', moduleResolution: 'nodenext' }, ['consumer.cts']],

@@ -12,6 +12,7 @@ import { publicPackages } from './workspace.mjs';
 const [real] = publicPackages().filter((p) => fs.existsSync(path.join(p.dir, 'dist/index.js')));
 
 function copy() {
+  if (!real) throw new Error('no built package');
   const dir = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-broken-')),
     'packages',
@@ -26,6 +27,7 @@ function copy() {
   return { pkg: { name: real.name, dir, manifest }, manifest };
 }
 
+/** @param {{ dir: string, manifest: object }} pkg */
 function save(pkg) {
   fs.writeFileSync(path.join(pkg.dir, 'package.json'), JSON.stringify(pkg.manifest, null, 2));
 }
@@ -69,4 +71,17 @@ test('an example whose output changed fails', { skip: !real && 'no built package
   assert.notEqual(broken, text);
   fs.writeFileSync(readme, broken);
   assert.throws(() => checkPackage(pkg), /Output: block says/);
+});
+
+test('a dependency on a private workspace package fails', { skip: !real && 'no built package' }, () => {
+  const { pkg } = copy();
+  pkg.manifest.dependencies = { '@gostd/internal': '*' };
+  save(pkg);
+  assert.throws(() => checkPackage(pkg), /dependencies names the private package @gostd\/internal/);
+});
+
+test('a dist that imports a private workspace package fails', { skip: !real && 'no built package' }, () => {
+  const { pkg } = copy();
+  fs.appendFileSync(path.join(pkg.dir, 'dist/index.js'), "\nexport { quote } from '@gostd/internal';\n");
+  assert.throws(() => checkPackage(pkg), /dist\/index\.js imports the private package @gostd\/internal/);
 });

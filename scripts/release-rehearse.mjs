@@ -4,33 +4,18 @@
 // package moved to the same new version with a CHANGELOG entry and that nothing
 // else changed, runs `changeset publish` to the local registry, installs every
 // package from it into a fresh project and runs its README example there.
-import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { describeError, registryJSON, startRegistry } from './registry.mjs';
+import { bin, run } from './run.mjs';
 import { publicPackages, root, runReadmeExample } from './workspace.mjs';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-release-'));
-const bin = (name) => path.join(root, 'node_modules/.bin', name);
-const log = (msg) => console.log(`release:rehearse: ${msg}`);
-
-function run(cmd, args, cwd, env = {}) {
-  try {
-    return execFileSync(cmd, args, {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 26,
-    });
-  } catch (err) {
-    throw new Error(
-      `${path.basename(cmd)} ${args.join(' ')} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`,
-    );
-  }
-}
+const log = (/** @type {string} */ msg) => console.log(`release:rehearse: ${msg}`);
+/** The step running now, named in the failure message. */
+let step = 'start';
 
 /** Every file of the tree as git sees it (tracked or new, not ignored), plus each package's built dist. */
 function copyTree() {
@@ -49,7 +34,7 @@ function copyTree() {
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
 }
 
-/** Path -> sha256 of every file under dir, but node_modules. */
+/** Path -> sha256 of every file under dir, but node_modules. @param {string} dir @returns {Map<string, string>} */
 function snapshot(dir) {
   const out = new Map();
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -61,8 +46,12 @@ function snapshot(dir) {
   return out;
 }
 
-const readJSON = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
+const readJSON = (/** @type {string} */ f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
+/**
+ * @param {import('./workspace.mjs').WorkspacePackage[]} pkgs
+ * @param {Map<string, string>} before
+ */
 function checkVersion(pkgs, before) {
   const after = snapshot(scratch);
   const versions = new Set();
@@ -83,7 +72,7 @@ function checkVersion(pkgs, before) {
   const [version] = versions;
   if (pkgs.some((p) => p.manifest.version === version))
     throw new Error(`version did not change from ${version}`);
-  const allowed = (f) =>
+  const allowed = (/** @type {string} */ f) =>
     pkgs.some((p) =>
       [`${path.relative(root, p.dir)}/package.json`, `${path.relative(root, p.dir)}/CHANGELOG.md`].includes(
         f,
@@ -101,93 +90,42 @@ function checkVersion(pkgs, before) {
   return version;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-async function startRegistry() {
-  const port = await freePort();
-  const dir = path.join(scratch, '.verdaccio');
-  fs.mkdirSync(dir);
-  fs.writeFileSync(
-    path.join(dir, 'config.yaml'),
-    `storage: ${dir}/storage
-auth:
-  htpasswd:
-    file: ${dir}/htpasswd
-uplinks: {}
-packages:
-  '@gostd/*':
-    access: $all
-    publish: $authenticated
-  '**':
-    access: $all
-log: { type: stdout, format: pretty, level: warn }
-`,
-  );
-  const child = spawn(
-    process.execPath,
-    [bin('verdaccio'), '--config', `${dir}/config.yaml`, '--listen', `127.0.0.1:${port}`],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`verdaccio exited:\n${output}`);
-    try {
-      if ((await fetch(`${url}-/ping`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`verdaccio did not answer in 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const res = await fetch(`${url}-/user/org.couchdb.user:rehearsal`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'rehearsal', password: crypto.randomUUID() }),
-  });
-  const { token } = await res.json();
-  if (!token) throw new Error(`verdaccio gave no token (${res.status})`);
-  return { url, token, child, output: () => output };
-}
-
 async function main() {
   const pkgs = publicPackages();
   if (!pkgs.length) throw new Error('no packages');
+  step = 'copy the tree';
   copyTree();
   fs.writeFileSync(
     path.join(scratch, '.changeset/release-rehearsal.md'),
-    `---\n'${pkgs[0].name}': minor\n---\n\nRelease rehearsal: one package bumped, the fixed group moves them all.\n`,
+    `---\n'${pkgs[0]?.name}': minor\n---\n\nRelease rehearsal: one package bumped, the fixed group moves them all.\n`,
   );
   const before = snapshot(scratch);
+  step = 'changeset version';
   run(bin('changeset'), ['version'], scratch);
   const version = checkVersion(pkgs, before);
   log(
     `changeset version moved ${pkgs.length} packages together to ${version}, CHANGELOGs written, nothing else changed`,
   );
 
-  const registry = await startRegistry();
+  step = 'start Verdaccio';
+  const registry = await startRegistry(bin('verdaccio'), path.join(scratch, '.verdaccio'));
   try {
     const npmrc = path.join(scratch, '.npmrc-rehearsal');
     const host = registry.url.replace(/^http:/, '');
     fs.writeFileSync(npmrc, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
     const env = { npm_config_userconfig: npmrc, npm_config_registry: registry.url };
+    step = 'changeset publish';
+    const published = performance.now();
     const out = run(bin('changeset'), ['publish', '--no-git-tag'], scratch, env);
+    const publishSeconds = ((performance.now() - published) / 1000).toFixed(1);
+    step = 'check the published metadata';
     for (const p of pkgs) {
-      const meta = await (await fetch(`${registry.url}${p.name.replace('/', '%2f')}`)).json();
+      const meta = await registryJSON(step, `${registry.url}${p.name.replace('/', '%2f')}`);
       if (!meta.versions?.[version]) throw new Error(`${p.name}@${version} is not on the registry:\n${out}`);
     }
-    log(`changeset publish put ${pkgs.length} packages on Verdaccio at ${registry.url}`);
+    log(
+      `changeset publish put ${pkgs.length} packages on Verdaccio at ${registry.url} (in ${publishSeconds} s, the event loop blocked; Verdaccio drops idle connections after 5 s)`,
+    );
 
     const app = path.join(scratch, 'app');
     fs.mkdirSync(app);
@@ -197,11 +135,13 @@ async function main() {
     );
     fs.writeFileSync(path.join(app, '.npmrc'), `@gostd:registry=${registry.url}\n`);
     for (const p of pkgs) {
+      step = `npm install ${p.name}@${version} from Verdaccio`;
       run('npm', ['install', '--no-audit', '--no-fund', `${p.name}@${version}`], app, {
         npm_config_userconfig: npmrc.replace(/rehearsal$/, 'none'),
       });
       const installed = readJSON(path.join(app, 'node_modules', p.name, 'package.json')).version;
       if (installed !== version) throw new Error(`${p.name}: installed ${installed}, wanted ${version}`);
+      step = `run ${p.name}'s README example`;
       const first = runReadmeExample(p.dir, app).split('\n')[0];
       log(`npm install ${p.name}@${version} from the registry; its example printed: ${first}`);
     }
@@ -217,7 +157,7 @@ main()
   })
   .catch((err) => {
     console.error(
-      `release:rehearse: FAILED: ${err instanceof Error ? err.message : err}\n(scratch kept at ${scratch})`,
+      `release:rehearse: FAILED at step "${step}": ${describeError(err)}\n(scratch kept at ${scratch})`,
     );
     process.exitCode = 1;
   });

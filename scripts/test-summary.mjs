@@ -1,18 +1,19 @@
-// Prints one closing line for the whole suite from each package's vitest JSON
-// report (written by the reporter configured in vitest.shared.ts).
+// @ts-check
+// Prints one closing line for the whole suite from each workspace package's vitest JSON report (written by
+// the reporter configured in vitest.shared.ts), private packages included.
 import fs from 'node:fs';
 import path from 'node:path';
+import { workspacePackages } from './workspace.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const name of fs.readdirSync(path.join(root, 'packages')).sort()) {
-  const file = path.join(root, 'packages', name, '.vitest-report.json');
+for (const p of workspacePackages()) {
+  const file = path.join(p.dir, '.vitest-report.json');
   if (!fs.existsSync(file)) continue;
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   const skip = r.numPendingTests + r.numTodoTests;
-  console.log(`@gostd/${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skip} skipped`);
+  console.log(`${p.name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skip} skipped`);
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += skip;

@@ -51,6 +51,8 @@ const guide = [
   { text: 'Getting started', link: '/getting-started' },
   { text: 'Conventions', link: '/conventions' },
   { text: 'Benchmarks', link: '/benchmarks' },
+  { text: 'Runtimes', link: '/runtimes' },
+  { text: 'Architecture', link: '/architecture' },
   { text: 'Contributing', link: '/contributing' },
 ];
 

@@ -68,7 +68,7 @@ for (const p of present) {
     ),
   );
   const app = await Application.bootstrapWithPlugins(
-    {
+    /** @type {Partial<import('typedoc').TypeDocOptions & import('typedoc-plugin-markdown').PluginOptions>} */ ({
       name: p.npmName,
       entryPoints: p.entryPoints,
       tsconfig,
@@ -91,7 +91,7 @@ for (const p of present) {
       parametersFormat: 'table',
       enumMembersFormat: 'table',
       logLevel: 'Warn',
-    },
+    }),
     [new TSConfigReader()],
   );
   const log = app.logger.log.bind(app.logger);

@@ -28,6 +28,42 @@ const builtPages = sourcePages().filter(
 );
 
 describe('docs pages', () => {
+  test("a package page tells Go's story once: the README's first section does not retell it", () => {
+    /** @param {string} text @param {RegExp} start */
+    const section = (text, start) => {
+      const lines = text.split(/\r?\n/);
+      const from = lines.findIndex((l) => start.test(l));
+      if (from < 0) return '';
+      const to = lines.findIndex((l, i) => i > from && /^## /.test(l));
+      return lines.slice(from + 1, to < 0 ? undefined : to).join(' ');
+    };
+    /** @param {string} text */
+    const words = (text) => text.toLowerCase().match(/[a-z0-9.]+/g) ?? [];
+    const told = [];
+    for (const p of present) {
+      const story = words(section(fs.readFileSync(p.page, 'utf8'), /^## The Go original/));
+      const intro = section(fs.readFileSync(p.readme, 'utf8'), /^# /);
+      assert.ok(story.length > 0, `${rel(p.page)} has no "## The Go original" section`);
+      const history = /\bGo 1\.\d+ (added|made|fixed|introduced)\b/.exec(intro);
+      if (history)
+        told.push(
+          `${rel(p.readme)}'s first section says "${history[0]}": that history belongs to ${rel(p.page)}`,
+        );
+      const runs = new Set(
+        story.map((_, i) => story.slice(i, i + 8).join(' ')).filter((r) => r.split(' ').length === 8),
+      );
+      const introWords = words(intro);
+      for (let i = 0; i + 8 <= introWords.length; i++) {
+        const run = introWords.slice(i, i + 8).join(' ');
+        if (runs.has(run)) {
+          told.push(`${rel(p.readme)}'s first section repeats "${run}" from ${rel(p.page)}'s Go original`);
+          break;
+        }
+      }
+    }
+    assert.deepEqual(told, []);
+  });
+
   test('every runnable code block imports a @gostd package and has an // Output: block', () => {
     const bad = [];
     for (const page of sourcePages()) {

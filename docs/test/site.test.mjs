@@ -7,12 +7,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { chromiumPath as executablePath, launchChromium } from '../../scripts/chromium.mjs';
 import { discoverPackages, docsDir } from '../scripts/site.mjs';
 
-// Debian's chromium; GOSTD_CHROMIUM points elsewhere (e.g. to check the skip: GOSTD_CHROMIUM=/nonexistent).
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: docs:test is not a turbo task
-const executablePath = process.env.GOSTD_CHROMIUM ?? '/usr/bin/chromium';
+// Debian's chromium (scripts/chromium.mjs); GOSTD_CHROMIUM=/nonexistent checks the skip.
 const dist = path.join(docsDir, '.vitepress', 'dist');
 const screenshots = path.join(docsDir, '.vitepress', 'screenshots');
 const { present, absent } = discoverPackages();
@@ -68,18 +66,7 @@ describe('docs site in headless Chromium', { skip, timeout: 180_000 }, () => {
     const address = server.address();
     assert.ok(address && typeof address === 'object');
     base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(screenshots, { recursive: true });
   });
 

@@ -1,4 +1,6 @@
 // defineEnv: `go env` for any tool (cmd/go/internal/envcmd and cmd/go/internal/cfg).
+
+import { parseBool } from '@gostd/internal';
 import { parseEnvFile, readEnvFile, updateEnvFile, writeFileAtomic } from './env-file';
 import { goQuote } from './go-quote';
 import { formatJSON } from './json';
@@ -25,7 +27,7 @@ export interface EnvOptions {
   readonly name: string;
   /** The path of the env file, or a function returning it ('' or a thrown Error: there is none). */
   readonly file: string | (() => string);
-  /** The variables, in the order the listing shows them. */
+  /** The variables, in the order `-help` shows them (the shell listing is sorted by name, as Go's is). */
   readonly vars: Readonly<Record<string, Var>>;
   /**
    * Checks the configuration a `-w` or `-u` would leave (get returns a variable's value after the change;
@@ -100,13 +102,6 @@ function fatal<T>(f: () => T): T {
     if (e instanceof Error && !(e instanceof EnvError)) throw new EnvError(e.message);
     throw e;
   }
-}
-
-/** parseBool returns the boolean Go's strconv.ParseBool reads in v, or undefined when it reads none. */
-function parseBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v)) return false;
-  return undefined;
 }
 
 /**
@@ -345,8 +340,10 @@ export function defineEnv(opts: EnvOptions): Env {
           return 0;
         }
         if (!Object.hasOwn(flags, flag)) throw new UsageError(`flag provided but not defined: -${flag}`);
-        const val = eq < 0 ? true : parseBool(body.slice(eq + 1));
-        if (val === undefined) {
+        let val = true;
+        try {
+          if (eq >= 0) val = parseBool(body.slice(eq + 1));
+        } catch {
           throw new UsageError(
             `invalid boolean value ${goQuote(body.slice(eq + 1))} for -${flag}: parse error`,
           );
@@ -404,6 +401,8 @@ export function defineEnv(opts: EnvOptions): Env {
           }
         }
       }
+      // Go's PrintEnv sorts the listing by name (Go 1.26's envcmd; -json's keys are sorted too).
+      pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       stdout(encodeBytes(formatShell(pairs, shell)));
       return status;
     } catch (e) {

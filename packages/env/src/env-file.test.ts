@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { go, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasGo } from '../../../scripts/go.ts';
 import { parseEnvFile, readEnvFile, updateEnvFile, writeFileAtomic } from './env-file';
 import { decodeBytes } from './utf8';
 
@@ -158,7 +158,7 @@ describe('writeFileAtomic', () => {
 });
 
 // Differential test: updateEnvFile against what real `go env -w` / `go env -u` leave in GOENV.
-describe.skipIf(!hasGo('updateEnvFile vs go env -w'))('updateEnvFile matches go env -w and -u', () => {
+describe.skipIf(!requireGo('updateEnvFile vs go env -w'))('updateEnvFile matches go env -w and -u', () => {
   // Variables `go env -w` accepts without checking their values, and one it does not know (kept as is).
   const keys = ['AR', 'CC', 'CXX', 'GOPRIVATE', 'GONOSUMDB', 'GOINSECURE', 'CGO_CFLAGS', 'FOO'] as const;
   const goKeys = keys.filter((k) => k !== 'FOO');
@@ -180,6 +180,7 @@ describe.skipIf(!hasGo('updateEnvFile vs go env -w'))('updateEnvFile matches go 
       GOENV: file,
       GOFLAGS: '',
       GO111MODULE: 'off',
+      GOTOOLCHAIN: 'local',
     };
     if (process.env.GOROOT) env.GOROOT = process.env.GOROOT;
     for (const [lines, change] of cases) {
@@ -189,7 +190,7 @@ describe.skipIf(!hasGo('updateEnvFile vs go env -w'))('updateEnvFile matches go 
         'w' in change
           ? ['-w', ...Object.entries(change.w).map(([k, v]) => `${k}=${v}`)]
           : ['-u', ...change.u];
-      execFileSync('go', ['env', ...args], { env, cwd: tmp, stdio: 'pipe' });
+      go(['env', ...args], { env, cwd: tmp });
       const want = fs.readFileSync(file, 'utf8');
       const got = 'w' in change ? updateEnvFile(text, change.w) : updateEnvFile(text, {}, change.u);
       expect(got, JSON.stringify({ text, args })).toBe(want);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { goQuote, splitQuoted } from './go-quote';
 import { decodeBytes, encodeBytes } from './utf8';
 
@@ -51,7 +51,7 @@ describe('splitQuoted', () => {
 
 const quote = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/quote.go');
 
-describe.skipIf(!hasGo('goQuote vs strconv.Quote'))('goQuote matches Go strconv.Quote', () => {
+describe.skipIf(!requireGo('goQuote vs strconv.Quote'))('goQuote matches Go strconv.Quote', () => {
   it('on random strings', () => {
     // Characters whose class is the same in Go 1.19's Unicode 13 tables and Node's newer ones.
     const chars = fc.constantFrom(
@@ -100,5 +100,17 @@ describe.skipIf(!hasGo('goQuote vs strconv.Quote'))('goQuote matches Go strconv.
       );
     }
     console.log(`goQuote: ${strings.length} strings compared with Go's strconv.Quote`);
+  });
+});
+
+describe('goQuote quotes the bytes a string stands for', () => {
+  it('surrogate-escaped bytes that together are valid UTF-8 are that character, as Go sees them', () => {
+    // encodeBytes('\udcc3\udca9') is C3 A9, "é" to Go: strconv.Quote writes it as it is.
+    expect(Buffer.from(encodeBytes('\udcc3\udca9')).toString('hex')).toBe('c3a9');
+    expect(goQuote('\udcc3\udca9')).toBe('"é"');
+  });
+  it("answers from Go's Unicode tables, not the engine's newer ones", () => {
+    // U+2EBF0 came in Unicode 15.1; Go 1.26 (Unicode 15.0) escapes it.
+    expect(goQuote('\u{2ebf0}')).toBe('"\\U0002ebf0"');
   });
 });

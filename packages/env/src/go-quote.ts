@@ -1,30 +1,14 @@
-// Go's %q (strconv.Quote), for error messages in Go's words.
-import { isLoneSurrogate } from './utf8';
+// Go's %q (strconv.Quote, from @gostd/internal) of the bytes an env string stands for, for error messages
+// in Go's words; and cmd/internal/quoted's Split.
+import { quote } from '@gostd/internal';
+import { encodeBytes } from './utf8';
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** goQuote returns s as Go's strconv.Quote (the %q verb) writes it; a lone surrogate is the byte \xNN it escapes. */
+/**
+ * goQuote returns s as Go's strconv.Quote (the %q verb) writes the bytes s stands for (encodeBytes): a
+ * lone surrogate U+DC80..U+DCFF is the byte it escapes, \xNN when it starts no valid UTF-8 sequence.
+ */
 export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const r = ch.codePointAt(0)!;
-    if (ch.length === 1 && isLoneSurrogate(ch, 0)) {
-      out += r >= 0xdc80 && r <= 0xdcff ? `\\x${(r - 0xdc00).toString(16)}` : '\ufffd';
-    } else if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (printable.test(ch)) out += ch;
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\v') out += '\\v';
-    else if (r < 0x20 || r === 0x7f) out += `\\x${r.toString(16).padStart(2, '0')}`;
-    else if (r < 0x10000) out += `\\u${r.toString(16).padStart(4, '0')}`;
-    else out += `\\U${r.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
+  return quote(encodeBytes(s));
 }
 
 /**

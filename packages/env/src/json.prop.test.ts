@@ -1,18 +1,17 @@
 // Differential test: formatJSON against real Go's encoding/json (src/testdata/marshal.go) on random maps.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, goVersion, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { type ControlEscapes, formatJSON } from './json';
 import { decodeBytes, encodeBytes } from './utf8';
 
 const marshal = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/marshal.go');
 
-// Go 1.22 changed \u0008 and \u000c to \b and \f; compare with the conventions of the Go on PATH.
+// Go 1.22 changed \u0008 and \u000c to \b and \f; compare with the conventions of the Go the tests use.
 function escapesOfGo(): ControlEscapes {
-  const v = /go1\.(\d+)/.exec(execFileSync('go', ['version'], { encoding: 'utf8' }));
+  const v = /go1\.(\d+)/.exec(goVersion());
   return v && Number(v[1]) >= 22 ? 'go1.22' : 'go1.19';
 }
 
@@ -46,7 +45,7 @@ const map = fc.array(fc.tuple(key, text), { maxLength: 8 });
 
 const hex = (s: string) => Buffer.from(encodeBytes(s)).toString('hex');
 
-describe.skipIf(!hasGo('formatJSON vs encoding/json'))(
+describe.skipIf(!requireGo('formatJSON vs encoding/json'))(
   'formatJSON matches Go encoding/json MarshalIndent',
   () => {
     it('on random maps of random strings', () => {

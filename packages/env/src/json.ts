@@ -9,8 +9,8 @@ const needsEscape = /[\x00-\x1f"\\<>&\u2028\u2029\ud800-\udfff]/;
 const surrogate = /[\ud800-\udfff]/;
 
 /**
- * Which escapes Go uses for the control characters U+0008 and U+000C: Go 1.22 and later write `\b` and `\f`,
- * earlier releases `\u0008` and `\u000c` (Go 1.22 release notes, encoding/json).
+ * ControlEscapes says which escapes Go uses for the control characters U+0008 and U+000C: Go 1.22 and
+ * later write `\b` and `\f`, earlier releases `\u0008` and `\u000c` (Go 1.22 release notes, encoding/json).
  */
 export type ControlEscapes = 'go1.22' | 'go1.19';
 

@@ -1,7 +1,7 @@
 // Shell forms of an environment listing: what `go env` prints without -json.
 import { isLoneSurrogate } from './utf8';
 
-/** The shell a listing is written for: POSIX sh (the default), Windows cmd.exe, or PowerShell. */
+/** Shell is the shell a listing is written for: POSIX sh (the default), Windows cmd.exe, or PowerShell. */
 export type Shell = 'sh' | 'cmd' | 'powershell';
 
 /**

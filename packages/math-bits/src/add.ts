@@ -4,7 +4,7 @@ import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, TWO32, u32 } from './halves';
 
 /**
- * Add returns the sum with carry of x, y and carry: sum = x + y + carry.
+ * add returns the sum with carry of x, y and carry: sum = x + y + carry.
  * The carry input must be 0 or 1; otherwise the behavior is undefined.
  * The carryOut output is guaranteed to be 0 or 1.
  * Go's `uint` is 64 bits, so the operands are bigints; they wrap modulo 2^64.
@@ -25,7 +25,7 @@ export function add(x: bigint, y: bigint, carry: bigint): [sum: bigint, carryOut
 }
 
 /**
- * Add32 returns the sum with carry of x, y and carry: sum = x + y + carry.
+ * add32 returns the sum with carry of x, y and carry: sum = x + y + carry.
  * The carry input must be 0 or 1; otherwise the behavior is undefined.
  * The carryOut output is guaranteed to be 0 or 1.
  * The operands wrap to uint32 like Go's `uint32(x)`.
@@ -69,7 +69,7 @@ export function add32(x: number, y: number, carry: number): [sum: number, carryO
 }
 
 /**
- * Add64 returns the sum with carry of x, y and carry: sum = x + y + carry.
+ * add64 returns the sum with carry of x, y and carry: sum = x + y + carry.
  * The carry input must be 0 or 1; otherwise the behavior is undefined.
  * The carryOut output is guaranteed to be 0 or 1.
  * The operands wrap modulo 2^64.

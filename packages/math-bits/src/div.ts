@@ -6,7 +6,7 @@ import { b64, HI, LO, u32 } from './halves';
 import { divideError, overflowError } from './runtime-error';
 
 /**
- * Div returns the quotient and remainder of (hi, lo) divided by y:
+ * div returns the quotient and remainder of (hi, lo) divided by y:
  * quo = (hi, lo)/y, rem = (hi, lo)%y with the dividend bits' upper
  * half in parameter hi and the lower half in parameter lo.
  * Div panics for y == 0 (division by zero) or y <= hi (quotient overflow): it throws a RuntimeError
@@ -25,7 +25,7 @@ export function div(hi: bigint, lo: bigint, y: bigint): [quo: bigint, rem: bigin
 }
 
 /**
- * Div32 returns the quotient and remainder of (hi, lo) divided by y:
+ * div32 returns the quotient and remainder of (hi, lo) divided by y:
  * quo = (hi, lo)/y, rem = (hi, lo)%y with the dividend bits' upper
  * half in parameter hi and the lower half in parameter lo.
  * Div32 panics for y == 0 (division by zero) or y <= hi (quotient overflow): it throws a RuntimeError
@@ -75,7 +75,7 @@ export function div32(hi: number, lo: number, y: number): [quo: number, rem: num
 }
 
 /**
- * Div64 returns the quotient and remainder of (hi, lo) divided by y:
+ * div64 returns the quotient and remainder of (hi, lo) divided by y:
  * quo = (hi, lo)/y, rem = (hi, lo)%y with the dividend bits' upper
  * half in parameter hi and the lower half in parameter lo.
  * Div64 panics for y == 0 (division by zero) or y <= hi (quotient overflow): it throws a RuntimeError

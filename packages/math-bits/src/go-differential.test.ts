@@ -1,24 +1,15 @@
 // Differential test against the real Go toolchain: testdata/bits.go answers every math/bits function for
 // seeded random inputs (and the edge values below), and every answer here must equal Go's, panics
-// included. Skips, saying so, when `go` is not on PATH; CI installs Go.
+// included. Skips, saying so, when there is no Go >= 1.23; under CI=true it fails instead.
+
+import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import * as bits from './index';
 
-/** splitmix64: a seeded generator of uint64 bigints, so every run asks Go the same questions. */
-function splitmix64(seed: bigint): () => bigint {
-  let s = seed;
-  return () => {
-    s = BigInt.asUintN(64, s + 0x9e3779b97f4a7c15n);
-    let z = s;
-    z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-    z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-    return z ^ (z >> 31n);
-  };
-}
-
-const next = splitmix64(0x60_57_d1_ffn);
-const below = (n: number) => Number(next() % BigInt(n));
+// Seeded, so every run asks Go the same questions.
+const random = new SplitMix64(0x60_57_d1_ffn);
+const next = () => random.uint64();
+const below = (n: number) => random.below(n);
 
 const edges64 = [
   0n,
@@ -124,7 +115,7 @@ function answer(c: Case): string {
   }
 }
 
-describe.skipIf(!hasGo('math-bits differential test against Go'))(
+describe.skipIf(!requireGo('math-bits differential test against Go'))(
   'against real Go (testdata/bits.go)',
   () => {
     it('answers every function exactly as Go does, panics included', () => {

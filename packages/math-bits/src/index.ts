@@ -1,3 +1,10 @@
+/**
+ * Package @gostd/math-bits is Go's math/bits for TypeScript: bit counting and manipulation functions for
+ * unsigned integers, the 8-, 16- and 32-bit forms on numbers and the 64-bit forms on bigints, with Go's
+ * results and Go's panic messages.
+ *
+ * @packageDocumentation
+ */
 export { add, add32, add64 } from './add';
 export { div, div32, div64 } from './div';
 export { leadingZeros, leadingZeros8, leadingZeros16, leadingZeros32, leadingZeros64 } from './leading-zeros';

@@ -4,7 +4,7 @@ import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
- * LeadingZeros returns the number of leading zero bits in x; the result is UintSize (64) for x == 0.
+ * leadingZeros returns the number of leading zero bits in x; the result is UintSize (64) for x == 0.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -20,7 +20,7 @@ export function leadingZeros(x: bigint): number {
 }
 
 /**
- * LeadingZeros8 returns the number of leading zero bits in x; the result is 8 for x == 0.
+ * leadingZeros8 returns the number of leading zero bits in x; the result is 8 for x == 0.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -37,7 +37,7 @@ export function leadingZeros8(x: number): number {
 }
 
 /**
- * LeadingZeros16 returns the number of leading zero bits in x; the result is 16 for x == 0.
+ * leadingZeros16 returns the number of leading zero bits in x; the result is 16 for x == 0.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -54,7 +54,7 @@ export function leadingZeros16(x: number): number {
 }
 
 /**
- * LeadingZeros32 returns the number of leading zero bits in x; the result is 32 for x == 0.
+ * leadingZeros32 returns the number of leading zero bits in x; the result is 32 for x == 0.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -71,7 +71,7 @@ export function leadingZeros32(x: number): number {
 }
 
 /**
- * LeadingZeros64 returns the number of leading zero bits in x; the result is 64 for x == 0.
+ * leadingZeros64 returns the number of leading zero bits in x; the result is 64 for x == 0.
  * x wraps modulo 2^64.
  *
  * @example

@@ -4,7 +4,7 @@ import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
- * Len returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -22,7 +22,7 @@ export function len(x: bigint): number {
 }
 
 /**
- * Len8 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len8 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -39,7 +39,7 @@ export function len8(x: number): number {
 }
 
 /**
- * Len16 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len16 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -56,7 +56,7 @@ export function len16(x: number): number {
 }
 
 /**
- * Len32 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len32 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -73,7 +73,7 @@ export function len32(x: number): number {
 }
 
 /**
- * Len64 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
+ * len64 returns the minimum number of bits required to represent x; the result is 0 for x == 0.
  * x wraps modulo 2^64.
  *
  * @example

@@ -15,7 +15,7 @@ function mulHi(a: number, b: number, lo: number): number {
 }
 
 /**
- * Mul returns the full-width product of x and y: (hi, lo) = x * y
+ * mul returns the full-width product of x and y: (hi, lo) = x * y
  * with the product bits' upper half returned in hi and the lower
  * half returned in lo.
  * Go's `uint` is 64 bits, so the operands are bigints; they wrap modulo 2^64.
@@ -36,7 +36,7 @@ export function mul(x: bigint, y: bigint): [hi: bigint, lo: bigint] {
 }
 
 /**
- * Mul32 returns the 64-bit product of x and y: (hi, lo) = x * y
+ * mul32 returns the 64-bit product of x and y: (hi, lo) = x * y
  * with the product bits' upper half returned in hi and the lower
  * half returned in lo.
  * The operands wrap to uint32 like Go's `uint32(x)`.
@@ -79,7 +79,7 @@ export function mul32(x: number, y: number): [hi: number, lo: number] {
 }
 
 /**
- * Mul64 returns the 128-bit product of x and y: (hi, lo) = x * y
+ * mul64 returns the 128-bit product of x and y: (hi, lo) = x * y
  * with the product bits' upper half returned in hi and the lower
  * half returned in lo.
  * The operands wrap modulo 2^64.

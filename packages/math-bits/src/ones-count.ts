@@ -12,7 +12,7 @@ function pop32(x: number): number {
 }
 
 /**
- * OnesCount returns the number of one bits ("population count") in x.
+ * onesCount returns the number of one bits ("population count") in x.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -28,7 +28,7 @@ export function onesCount(x: bigint): number {
 }
 
 /**
- * OnesCount8 returns the number of one bits ("population count") in x.
+ * onesCount8 returns the number of one bits ("population count") in x.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -45,7 +45,7 @@ export function onesCount8(x: number): number {
 }
 
 /**
- * OnesCount16 returns the number of one bits ("population count") in x.
+ * onesCount16 returns the number of one bits ("population count") in x.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -62,7 +62,7 @@ export function onesCount16(x: number): number {
 }
 
 /**
- * OnesCount32 returns the number of one bits ("population count") in x.
+ * onesCount32 returns the number of one bits ("population count") in x.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -79,7 +79,7 @@ export function onesCount32(x: number): number {
 }
 
 /**
- * OnesCount64 returns the number of one bits ("population count") in x.
+ * onesCount64 returns the number of one bits ("population count") in x.
  * x wraps modulo 2^64.
  *
  * @example

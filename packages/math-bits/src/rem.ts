@@ -4,7 +4,7 @@ import { b64, HI, LO, u32 } from './halves';
 import { divideError } from './runtime-error';
 
 /**
- * Rem returns the remainder of (hi, lo) divided by y. Rem panics for
+ * rem returns the remainder of (hi, lo) divided by y. Rem panics for
  * y == 0 (division by zero) but, unlike Div, it doesn't panic on a
  * quotient overflow. The panic is a thrown RuntimeError with Go's message.
  * Go's `uint` is 64 bits, so the operands are bigints; they wrap modulo 2^64.
@@ -22,7 +22,7 @@ export function rem(hi: bigint, lo: bigint, y: bigint): bigint {
 }
 
 /**
- * Rem32 returns the remainder of (hi, lo) divided by y. Rem32 panics
+ * rem32 returns the remainder of (hi, lo) divided by y. Rem32 panics
  * for y == 0 (division by zero) but, unlike Div32, it doesn't panic
  * on a quotient overflow. The panic is a thrown RuntimeError with Go's message,
  * "runtime error: integer divide by zero". The operands wrap to uint32 like Go's `uint32(x)`.
@@ -56,7 +56,7 @@ export function rem32(hi: number, lo: number, y: number): number {
 }
 
 /**
- * Rem64 returns the remainder of (hi, lo) divided by y. Rem64 panics
+ * rem64 returns the remainder of (hi, lo) divided by y. Rem64 panics
  * for y == 0 (division by zero) but, unlike Div64, it doesn't panic
  * on a quotient overflow. The panic is a thrown RuntimeError with Go's message,
  * "runtime error: integer divide by zero". The operands wrap modulo 2^64.

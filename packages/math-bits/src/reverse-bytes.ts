@@ -9,7 +9,7 @@ function bswap32(x: number): number {
 }
 
 /**
- * ReverseBytes returns the value of x with its bytes in reversed order.
+ * reverseBytes returns the value of x with its bytes in reversed order.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * Unlike Go's, its execution time is not guaranteed to be independent of the inputs (JavaScript engines
@@ -28,7 +28,7 @@ export function reverseBytes(x: bigint): bigint {
 }
 
 /**
- * ReverseBytes16 returns the value of x with its bytes in reversed order.
+ * reverseBytes16 returns the value of x with its bytes in reversed order.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * Unlike Go's, its execution time is not guaranteed to be independent of the inputs (JavaScript engines
@@ -50,7 +50,7 @@ export function reverseBytes16(x: number): number {
 }
 
 /**
- * ReverseBytes32 returns the value of x with its bytes in reversed order.
+ * reverseBytes32 returns the value of x with its bytes in reversed order.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * Unlike Go's, its execution time is not guaranteed to be independent of the inputs (JavaScript engines
@@ -72,7 +72,7 @@ export function reverseBytes32(x: number): number {
 }
 
 /**
- * ReverseBytes64 returns the value of x with its bytes in reversed order.
+ * reverseBytes64 returns the value of x with its bytes in reversed order.
  * x wraps modulo 2^64.
  *
  * Unlike Go's, its execution time is not guaranteed to be independent of the inputs (JavaScript engines

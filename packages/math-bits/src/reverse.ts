@@ -13,7 +13,7 @@ function rev32(x: number): number {
 }
 
 /**
- * Reverse returns the value of x with its bits in reversed order.
+ * reverse returns the value of x with its bits in reversed order.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -29,7 +29,7 @@ export function reverse(x: bigint): bigint {
 }
 
 /**
- * Reverse8 returns the value of x with its bits in reversed order.
+ * reverse8 returns the value of x with its bits in reversed order.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -48,7 +48,7 @@ export function reverse8(x: number): number {
 }
 
 /**
- * Reverse16 returns the value of x with its bits in reversed order.
+ * reverse16 returns the value of x with its bits in reversed order.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -67,7 +67,7 @@ export function reverse16(x: number): number {
 }
 
 /**
- * Reverse32 returns the value of x with its bits in reversed order.
+ * reverse32 returns the value of x with its bits in reversed order.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -86,7 +86,7 @@ export function reverse32(x: number): number {
 }
 
 /**
- * Reverse64 returns the value of x with its bits in reversed order.
+ * reverse64 returns the value of x with its bits in reversed order.
  * x wraps modulo 2^64.
  *
  * @example

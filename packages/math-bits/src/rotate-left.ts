@@ -4,7 +4,7 @@ import { badInt, badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
- * RotateLeft returns the value of x rotated left by (k mod UintSize) bits.
+ * rotateLeft returns the value of x rotated left by (k mod UintSize) bits.
  * To rotate x right by k bits, call RotateLeft(x, -k).
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64. k is an integer number.
  *
@@ -26,7 +26,7 @@ export function rotateLeft(x: bigint, k: number): bigint {
 }
 
 /**
- * RotateLeft8 returns the value of x rotated left by (k mod 8) bits.
+ * rotateLeft8 returns the value of x rotated left by (k mod 8) bits.
  * To rotate x right by k bits, call RotateLeft8(x, -k).
  * x wraps to a uint8 like Go's `uint8(x)`; k is an integer number.
  *
@@ -54,7 +54,7 @@ export function rotateLeft8(x: number, k: number): number {
 }
 
 /**
- * RotateLeft16 returns the value of x rotated left by (k mod 16) bits.
+ * rotateLeft16 returns the value of x rotated left by (k mod 16) bits.
  * To rotate x right by k bits, call RotateLeft16(x, -k).
  * x wraps to a uint16 like Go's `uint16(x)`; k is an integer number.
  *
@@ -82,7 +82,7 @@ export function rotateLeft16(x: number, k: number): number {
 }
 
 /**
- * RotateLeft32 returns the value of x rotated left by (k mod 32) bits.
+ * rotateLeft32 returns the value of x rotated left by (k mod 32) bits.
  * To rotate x right by k bits, call RotateLeft32(x, -k).
  * x wraps to a uint32 like Go's `uint32(x)`; k is an integer number.
  *
@@ -109,7 +109,7 @@ export function rotateLeft32(x: number, k: number): number {
 }
 
 /**
- * RotateLeft64 returns the value of x rotated left by (k mod 64) bits.
+ * rotateLeft64 returns the value of x rotated left by (k mod 64) bits.
  * To rotate x right by k bits, call RotateLeft64(x, -k).
  * x wraps modulo 2^64; k is an integer number.
  *

@@ -19,7 +19,7 @@
  * ```
  */
 export class RuntimeError extends Error {
-  /** Makes the error with Go's full message, e.g. "runtime error: integer divide by zero". */
+  /** new RuntimeError makes the error with Go's full message, e.g. "runtime error: integer divide by zero". */
   constructor(message: string) {
     super(message);
     this.name = 'RuntimeError';

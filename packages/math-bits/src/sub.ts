@@ -4,7 +4,7 @@ import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, TWO32, u32 } from './halves';
 
 /**
- * Sub returns the difference of x, y and borrow: diff = x - y - borrow.
+ * sub returns the difference of x, y and borrow: diff = x - y - borrow.
  * The borrow input must be 0 or 1; otherwise the behavior is undefined.
  * The borrowOut output is guaranteed to be 0 or 1.
  * Go's `uint` is 64 bits, so the operands are bigints; they wrap modulo 2^64.
@@ -25,7 +25,7 @@ export function sub(x: bigint, y: bigint, borrow: bigint): [diff: bigint, borrow
 }
 
 /**
- * Sub32 returns the difference of x, y and borrow, diff = x - y - borrow.
+ * sub32 returns the difference of x, y and borrow, diff = x - y - borrow.
  * The borrow input must be 0 or 1; otherwise the behavior is undefined.
  * The borrowOut output is guaranteed to be 0 or 1.
  * The operands wrap to uint32 like Go's `uint32(x)`.
@@ -69,7 +69,7 @@ export function sub32(x: number, y: number, borrow: number): [diff: number, borr
 }
 
 /**
- * Sub64 returns the difference of x, y and borrow: diff = x - y - borrow.
+ * sub64 returns the difference of x, y and borrow: diff = x - y - borrow.
  * The borrow input must be 0 or 1; otherwise the behavior is undefined.
  * The borrowOut output is guaranteed to be 0 or 1.
  * The operands wrap modulo 2^64.

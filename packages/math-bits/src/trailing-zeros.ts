@@ -4,7 +4,7 @@ import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
- * TrailingZeros returns the number of trailing zero bits in x; the result is UintSize (64) for x == 0.
+ * trailingZeros returns the number of trailing zero bits in x; the result is UintSize (64) for x == 0.
  * Go's `uint` is 64 bits, so x is a bigint; it wraps modulo 2^64.
  *
  * @example
@@ -22,7 +22,7 @@ export function trailingZeros(x: bigint): number {
 }
 
 /**
- * TrailingZeros8 returns the number of trailing zero bits in x; the result is 8 for x == 0.
+ * trailingZeros8 returns the number of trailing zero bits in x; the result is 8 for x == 0.
  * x wraps to a uint8 like Go's `uint8(x)`.
  *
  * @example
@@ -40,7 +40,7 @@ export function trailingZeros8(x: number): number {
 }
 
 /**
- * TrailingZeros16 returns the number of trailing zero bits in x; the result is 16 for x == 0.
+ * trailingZeros16 returns the number of trailing zero bits in x; the result is 16 for x == 0.
  * x wraps to a uint16 like Go's `uint16(x)`.
  *
  * @example
@@ -58,7 +58,7 @@ export function trailingZeros16(x: number): number {
 }
 
 /**
- * TrailingZeros32 returns the number of trailing zero bits in x; the result is 32 for x == 0.
+ * trailingZeros32 returns the number of trailing zero bits in x; the result is 32 for x == 0.
  * x wraps to a uint32 like Go's `uint32(x)`.
  *
  * @example
@@ -77,7 +77,7 @@ export function trailingZeros32(x: number): number {
 }
 
 /**
- * TrailingZeros64 returns the number of trailing zero bits in x; the result is 64 for x == 0.
+ * trailingZeros64 returns the number of trailing zero bits in x; the result is 64 for x == 0.
  * x wraps modulo 2^64.
  *
  * @example

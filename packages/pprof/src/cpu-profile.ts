@@ -13,7 +13,7 @@ import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
 
-/** Options of startCPUProfile. */
+/** CPUProfileOptions are the options of startCPUProfile. */
 export interface CPUProfileOptions {
   /**
    * The sampling rate in samples per second, like Go's runtime.SetCPUProfileRate
@@ -231,7 +231,7 @@ class Running {
 let running: Running | undefined;
 
 /**
- * StartCPUProfile enables CPU profiling of the current thread. While profiling,
+ * startCPUProfile enables CPU profiling of the current thread. While profiling,
  * the profile is buffered and written to w, gzipped in pprof's profile.proto
  * format, by stopCPUProfile. Every sample carries the labels in effect when it
  * was taken. It throws "cpu profiling already in use" when a profile is already
@@ -282,7 +282,7 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
 }
 
 /**
- * StopCPUProfile stops the current CPU profile, if any, and writes it. The
+ * stopCPUProfile stops the current CPU profile, if any, and writes it. The
  * promise settles once the profile has been handed to the writer. It does
  * nothing when no profile was started by this copy of the package.
  *

@@ -28,7 +28,7 @@ export function scaleHeapSample(count: number, size: number, rate: number): [num
 }
 
 /**
- * SetMemProfileRate starts V8's sampling heap profiler taking one sample per
+ * setMemProfileRate starts V8's sampling heap profiler taking one sample per
  * bytes allocated on average (Go's runtime.MemProfileRate), or stops it for 0.
  * Heap profiles hold the sampled objects allocated since it started that are
  * still live. writeHeapProfile starts it with Go's default (512 KiB) when it is
@@ -56,7 +56,7 @@ export function setMemProfileRate(bytes: number): void {
 }
 
 /**
- * MemProfileRate returns the heap sampling rate in bytes set by
+ * memProfileRate returns the heap sampling rate in bytes set by
  * setMemProfileRate (or by writeHeapProfile's default), 0 when not sampling.
  *
  * @example
@@ -126,7 +126,7 @@ export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
 }
 
 /**
- * WriteHeapProfile writes a heap profile to w, gzipped in pprof's profile.proto
+ * writeHeapProfile writes a heap profile to w, gzipped in pprof's profile.proto
  * format: the live objects among those V8's sampling heap profiler sampled since
  * it started, scaled to estimates of all objects as Go scales its samples
  * (sample types inuse_objects/count and inuse_space/bytes). When the sampler is

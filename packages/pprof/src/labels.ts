@@ -1,7 +1,7 @@
 // Profiler labels, after Go's runtime/pprof/label.go and runtime.go: a label
 // set is carried by the process-wide AsyncLocalStorage instead of a
 // context.Context, so everything a labeled function starts inherits it.
-import { quote } from './quote';
+import { quote } from '@gostd/internal';
 import { type Store, shared } from './shared';
 
 /**
@@ -58,7 +58,7 @@ class LabelMap implements Store, LabelContext {
  * ```
  */
 export class LabelSet {
-  /** The key/value pairs in the order given. */
+  /** list holds the key/value pairs in the order given. */
   readonly list: readonly (readonly [key: string, value: string])[];
   /** @internal Use labels to make a LabelSet. */
   constructor(list: readonly (readonly [string, string])[]) {
@@ -67,7 +67,7 @@ export class LabelSet {
 }
 
 /**
- * Labels takes an even number of strings representing key-value pairs and makes
+ * labels takes an even number of strings representing key-value pairs and makes
  * a LabelSet containing them. A label overwrites a prior label with the same key.
  * It throws (Go panics) when given an odd number of strings.
  *
@@ -110,7 +110,7 @@ function merge(parent: Store | LabelContext | null | undefined, set: LabelSet): 
 }
 
 /**
- * WithLabels returns a new LabelContext holding the labels of parent (by default
+ * withLabels returns a new LabelContext holding the labels of parent (by default
  * the labels in effect now; null for none, like Go's context.Background()) with
  * the given labels added. A label overwrites a prior label with the same key. Nothing changes until the result is passed to
  * setGoroutineLabels (or read with label and forLabels).
@@ -132,7 +132,7 @@ export function withLabels(
 }
 
 /**
- * Label returns the value of the label with the given key in ctx (by default the
+ * label returns the value of the label with the given key in ctx (by default the
  * labels in effect now; null for none), and a boolean indicating whether that label exists.
  *
  * @example
@@ -154,7 +154,7 @@ export function label(
 }
 
 /**
- * ForLabels invokes f with each label in ctx (by default the labels in effect
+ * forLabels invokes f with each label in ctx (by default the labels in effect
  * now; null for none). The function f should return true to continue iteration or false to stop
  * iteration early. Labels come in the order their keys were first set.
  *
@@ -181,7 +181,7 @@ export function forLabels(
 }
 
 /**
- * Do calls fn with the labels in effect now plus the given labels (later keys
+ * do calls fn with the labels in effect now plus the given labels (later keys
  * win), and returns what fn returns. Everything fn starts inherits the augmented
  * label set — awaits, promises, timers and callbacks — as Go's goroutines started
  * in f do. The previous labels are back once fn returns (for an async fn: once
@@ -216,7 +216,7 @@ export function doLabels<T>(set: LabelSet, fn: (ctx: LabelContext) => T): T {
 }
 
 /**
- * SetGoroutineLabels sets the labels in effect for the rest of the current
+ * setGoroutineLabels sets the labels in effect for the rest of the current
  * synchronous execution and everything it starts from now on to ctx (null or
  * undefined: no labels), like Go's SetGoroutineLabels for the current goroutine. It uses
  * AsyncLocalStorage.enterWith, so prefer do, which restores the previous labels.

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { goTool, requireGo } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goPath, hasGo } from '../../../scripts/go.ts';
 import { handler } from './http';
 import * as pprof from './index';
 import { Sink } from './testdata/read-profile';
@@ -16,8 +16,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-'));
 function goPprof(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
-      goPath() ?? 'go',
-      ['tool', 'pprof', ...args],
+      goTool('pprof'),
+      args,
       { env: { ...process.env, PPROF_TMPDIR: tmp, HOME: tmp }, maxBuffer: 1 << 26, timeout: 60_000 },
       (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
     );
@@ -52,11 +52,12 @@ async function work(ms: number): Promise<void> {
   ]);
 }
 
-describe.skipIf(!hasGo('go tool pprof tests'))('go tool pprof', () => {
+describe.skipIf(!requireGo('go tool pprof tests'))('go tool pprof', () => {
   const cpuFile = path.join(tmp, 'cpu.pb.gz');
   const heapFile = path.join(tmp, 'heap.pb.gz');
 
   beforeAll(async () => {
+    goTool('pprof'); // built on first use since Go 1.24: over a minute on a busy machine
     const sink = new Sink();
     pprof.startCPUProfile(sink, { hz: 1000 });
     await work(800);
@@ -68,7 +69,7 @@ describe.skipIf(!hasGo('go tool pprof tests'))('go tool pprof', () => {
     await pprof.writeHeapProfile(heap);
     expect(keep.length).toBe(20000);
     fs.writeFileSync(heapFile, heap.bytes());
-  });
+  }, 600_000);
 
   afterAll(() => {
     pprof.setMemProfileRate(0);

@@ -1,10 +1,10 @@
 // Differential test against real Go: random operation sequences run on Go's sync.Map (src/testdata/mapops.go)
-// and on this Map must give the same results, line for line. Swap, CompareAndSwap and CompareAndDelete
-// (Go 1.20) and Clear (Go 1.23) are compared when the installed Go has them.
+// and on this Map must give the same results, line for line, every method included: Swap, CompareAndSwap and
+// CompareAndDelete (Go 1.20) and Clear (Go 1.23) against the Go >= 1.23 that requireGo finds.
 import { fileURLToPath } from 'node:url';
+import { goRun, goVersion, requireGo } from '@gostd/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { SyncMap } from './map';
 
 const program = fileURLToPath(new URL('./testdata/mapops.go', import.meta.url));
@@ -59,9 +59,8 @@ function apply(m: SyncMap<string, Value>, line: string): string {
   }
 }
 
-describe.skipIf(!hasGo('sync.Map differential test'))('Map against Go sync.Map', () => {
+describe.skipIf(!requireGo('sync.Map differential test'))('Map against Go sync.Map', () => {
   it('gives Go’s results on random operation sequences', () => {
-    const caps = new Set(goRun(program, ['caps']).trim().split(' ').filter(Boolean));
     const key = fc.constantFrom('a', 'b', 'c', 'd', 'e');
     const value = fc.oneof(fc.constant('nil'), fc.integer({ min: 0, max: 3 }).map(String));
     const ops: fc.Arbitrary<string>[] = [
@@ -71,14 +70,11 @@ describe.skipIf(!hasGo('sync.Map differential test'))('Map against Go sync.Map',
       key.map((k) => `loadAndDelete ${k}`),
       key.map((k) => `delete ${k}`),
       fc.constant('range'),
+      fc.tuple(key, value).map(([k, v]) => `swap ${k} ${v}`),
+      fc.tuple(key, value, value).map(([k, o, v]) => `compareAndSwap ${k} ${o} ${v}`),
+      fc.tuple(key, value).map(([k, o]) => `compareAndDelete ${k} ${o}`),
+      fc.constant('clear'),
     ];
-    if (caps.has('Swap')) ops.push(fc.tuple(key, value).map(([k, v]) => `swap ${k} ${v}`));
-    if (caps.has('CompareAndSwap')) {
-      ops.push(fc.tuple(key, value, value).map(([k, o, v]) => `compareAndSwap ${k} ${o} ${v}`));
-    }
-    if (caps.has('CompareAndDelete'))
-      ops.push(fc.tuple(key, value).map(([k, o]) => `compareAndDelete ${k} ${o}`));
-    if (caps.has('Clear')) ops.push(fc.constant('clear'));
     const sequences = fc.sample(fc.array(fc.oneof(...ops), { minLength: 1, maxLength: 80, size: 'max' }), {
       numRuns: 300,
       seed: 20170824,
@@ -100,9 +96,14 @@ describe.skipIf(!hasGo('sync.Map differential test'))('Map against Go sync.Map',
       if (got[i] !== want[i]?.trimEnd()) expect(`${lines[i]} -> ${got[i]}`).toBe(`${lines[i]} -> ${want[i]}`);
     }
     const compared = lines.length - sequences.length;
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l.split(' ')[0]!, (counts.get(l.split(' ')[0]!) ?? 0) + 1);
+    for (const op of ['swap', 'compareAndSwap', 'compareAndDelete', 'clear'])
+      expect(counts.get(op)).toBeGreaterThan(50);
     console.log(
-      `sync.Map differential: compared ${compared} operations in ${sequences.length} sequences with Go` +
-        ` (Go has: ${[...caps].join(', ') || 'no Swap/CompareAndSwap/CompareAndDelete/Clear'})`,
+      `sync.Map differential: compared ${compared} operations in ${sequences.length} sequences with ${goVersion()}` +
+        ` (swap ${counts.get('swap')}, compareAndSwap ${counts.get('compareAndSwap')},` +
+        ` compareAndDelete ${counts.get('compareAndDelete')}, clear ${counts.get('clear')})`,
     );
   });
 });

@@ -41,14 +41,14 @@ const slack = 64;
  * ```
  */
 export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
-  /** The entries. */
-  private readonly m: Map<K, V> = new Map<K, V>();
+  /** The entries. @internal Read by SyncMapIterator. */
+  readonly m: Map<K, V> = new Map<K, V>();
   /** Keys in insertion order; every present key once, plus stale entries of deleted keys. */
   private log: K[] = [];
   /** How many ranges and iterators hold the current log array; compaction copies it when non-zero. */
   private pins = 0;
-  /** Counts clear calls, so a range in progress can stop after a clear. */
-  private clears = 0;
+  /** Counts clear calls, so a range in progress can stop after a clear. @internal Read by SyncMapIterator. */
+  clears = 0;
 
   /**
    * new SyncMap returns an empty map, or one holding entries (stored in order, the last value of a key
@@ -385,7 +385,7 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
    * ```
    */
   [Symbol.iterator](): IterableIterator<[K, V]> {
-    return new SyncMapIterator(this as unknown as Internals<K, V>, entryKind);
+    return new SyncMapIterator(this, entryKind);
   }
 
   /**
@@ -401,7 +401,7 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
    * ```
    */
   entries(): IterableIterator<[K, V]> {
-    return new SyncMapIterator(this as unknown as Internals<K, V>, entryKind);
+    return new SyncMapIterator(this, entryKind);
   }
 
   /**
@@ -417,7 +417,7 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
    * ```
    */
   keys(): IterableIterator<K> {
-    return new SyncMapIterator(this as unknown as Internals<K, V>, keyKind);
+    return new SyncMapIterator(this, keyKind);
   }
 
   /**
@@ -433,7 +433,7 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
    * ```
    */
   values(): IterableIterator<V> {
-    return new SyncMapIterator(this as unknown as Internals<K, V>, valueKind);
+    return new SyncMapIterator(this, valueKind);
   }
 
   /** Called after a key was deleted: compacts the log when stale entries outnumber live keys (plus slack). */
@@ -441,15 +441,15 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
     if (this.log.length > 2 * this.m.size + slack) this.compact();
   }
 
-  /** Returns the log without stale entries, pinned for a range or iteration. */
-  private pinned(): K[] {
+  /** Returns the log without stale entries, pinned for a range or iteration. @internal */
+  pinned(): K[] {
     if (this.log.length !== this.m.size) this.compact();
     this.pins++;
     return this.log;
   }
 
-  /** Releases a pin taken by pinned. */
-  private unpin(log: K[]): void {
+  /** Releases a pin taken by pinned. @internal */
+  unpin(log: K[]): void {
     if (log === this.log) this.pins--;
   }
 
@@ -471,14 +471,6 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
   }
 }
 
-/** The parts of a SyncMap that its iterators use. */
-interface Internals<K, V> {
-  readonly m: Map<K, V>;
-  readonly clears: number;
-  pinned(): K[];
-  unpin(log: K[]): void;
-}
-
 /** What an iterator yields. */
 type Kind = 0 | 1 | 2;
 const entryKind = 0;
@@ -497,7 +489,7 @@ class SyncMapIterator<K, V, T> implements IterableIterator<T> {
   private i = 0;
 
   constructor(
-    private readonly owner: Internals<K, V>,
+    private readonly owner: SyncMap<K, V>,
     private readonly kind: Kind,
   ) {
     this.log = owner.pinned();

@@ -206,7 +206,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private mk = new Int32Array(16);
 
   /**
-   * constructor makes a new, empty SharedMap in a fresh growable SharedArrayBuffer.
+   * new SharedMap makes a new, empty SharedMap in a fresh growable SharedArrayBuffer.
    *
    * @example
    * ```ts

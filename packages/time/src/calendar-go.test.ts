@@ -7,8 +7,8 @@
 // TZif files. TZ is UTC in the test environment, for both.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import {
   date,
   fixedZone,
@@ -21,13 +21,15 @@ import {
   unix,
 } from './index';
 import * as layouts from './layouts';
-import { layoutElements, mutate, oddZones, seeded } from './testdata/seeded';
+import { layoutElements, mutate, oddZones } from './testdata/seeded';
 
 const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/calendar.go');
 
 // Seeded: the same cases on every run (GOSTD_TIME_SEED picks others).
-const rng = seeded(BigInt(process.env.GOSTD_TIME_SEED ?? 20261129));
-const { int64, below, pick } = rng;
+const rng = new SplitMix64(BigInt(process.env.GOSTD_TIME_SEED ?? 20261129));
+const int64 = () => rng.int64();
+const below = (n: number) => rng.below(n);
+const pick = <T>(xs: readonly T[]): T => rng.pick(xs);
 
 const odd = oddZones;
 const zoneNames = [
@@ -132,7 +134,7 @@ function attempt(f: () => string): string {
   }
 }
 
-describe.skipIf(!hasGo('@gostd/time calendar differential tests against Go'))('against real Go', () => {
+describe.skipIf(!requireGo('@gostd/time calendar differential tests against Go'))('against real Go', () => {
   const times = Array.from({ length: 3000 }, () => {
     const zoneName = pick(zoneNames);
     const loc = zone(zoneName);

@@ -84,7 +84,7 @@ function checkInt(fn: string, arg: string, v: number): void {
  */
 export abstract class CalendarTime extends Instant {
   /**
-   * Date returns the year, month, and day in which t occurs.
+   * date returns the year, month, and day in which t occurs.
    *
    * @example
    * ```ts
@@ -103,7 +103,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Year returns the year in which t occurs.
+   * year returns the year in which t occurs.
    *
    * @example
    * ```ts
@@ -120,7 +120,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Month returns the month of the year specified by t.
+   * month returns the month of the year specified by t.
    *
    * @example
    * ```ts
@@ -137,7 +137,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Day returns the day of the month specified by t.
+   * day returns the day of the month specified by t.
    *
    * @example
    * ```ts
@@ -155,7 +155,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Weekday returns the day of the week specified by t.
+   * weekday returns the day of the week specified by t.
    *
    * @example
    * ```ts
@@ -171,7 +171,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * YearDay returns the day of the year specified by t, in the range [1,365] for non-leap years, and
+   * yearDay returns the day of the year specified by t, in the range [1,365] for non-leap years, and
    * [1,366] in leap years.
    *
    * @example
@@ -189,7 +189,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * ISOWeek returns the ISO 8601 year and week number in which t occurs. Week ranges from 1 to 53. Jan 01
+   * isoWeek returns the ISO 8601 year and week number in which t occurs. Week ranges from 1 to 53. Jan 01
    * to Jan 03 of year n might belong to week 52 or 53 of year n-1, and Dec 29 to Dec 31 might belong to
    * week 1 of year n+1.
    *
@@ -210,7 +210,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Clock returns the hour, minute, and second within the day specified by t.
+   * clock returns the hour, minute, and second within the day specified by t.
    *
    * @example
    * ```ts
@@ -227,7 +227,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Hour returns the hour within the day specified by t, in the range [0, 23].
+   * hour returns the hour within the day specified by t, in the range [0, 23].
    *
    * @example
    * ```ts
@@ -243,7 +243,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Minute returns the minute offset within the hour specified by t, in the range [0, 59].
+   * minute returns the minute offset within the hour specified by t, in the range [0, 59].
    *
    * @example
    * ```ts
@@ -259,7 +259,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Second returns the second offset within the minute specified by t, in the range [0, 59].
+   * second returns the second offset within the minute specified by t, in the range [0, 59].
    *
    * @example
    * ```ts
@@ -275,7 +275,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Nanosecond returns the nanosecond offset within the second specified by t, in the range [0,
+   * nanosecond returns the nanosecond offset within the second specified by t, in the range [0,
    * 999999999].
    *
    * @example
@@ -291,7 +291,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * AddDate returns the time corresponding to adding the given number of years, months, and days to t.
+   * addDate returns the time corresponding to adding the given number of years, months, and days to t.
    * AddDate normalizes its result in the same way that Date does, so, for example, adding one month to
    * October 31 yields December 1, the normalized form for November 31.
    *
@@ -327,7 +327,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * In returns a copy of t representing the same time instant, but with the copy's location information
+   * in returns a copy of t representing the same time instant, but with the copy's location information
    * set to loc for display purposes.
    *
    * @example
@@ -348,7 +348,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * UTC returns t with the location set to UTC.
+   * utc returns t with the location set to UTC.
    *
    * @example
    * ```ts
@@ -363,7 +363,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Local returns t with the location set to local time.
+   * local returns t with the location set to local time.
    *
    * @example
    * ```ts
@@ -378,7 +378,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Location returns the time zone information associated with t.
+   * location returns the time zone information associated with t.
    *
    * @example
    * ```ts
@@ -393,7 +393,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * Zone computes the time zone in effect at time t, returning the abbreviated name of the zone (such as
+   * zone computes the time zone in effect at time t, returning the abbreviated name of the zone (such as
    * "CET") and its offset in seconds east of UTC.
    *
    * @example
@@ -413,7 +413,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * ZoneBounds returns the bounds of the time zone in effect at time t. The zone begins at start and the
+   * zoneBounds returns the bounds of the time zone in effect at time t. The zone begins at start and the
    * next zone begins at end. If the zone begins at the beginning of time, start is the zero Time; if it
    * never ends, end is the zero Time. The location of the results is the same as t's.
    *
@@ -440,7 +440,7 @@ export abstract class CalendarTime extends Instant {
   }
 
   /**
-   * IsDST reports whether the time in the configured location is in Daylight Savings Time.
+   * isDST reports whether the time in the configured location is in Daylight Savings Time.
    *
    * @example
    * ```ts

@@ -44,7 +44,7 @@ export class TimeChannel implements AsyncIterable<Time> {
     return had;
   }
 
-  /** Recv waits for the next value, like Go's `<-c`. */
+  /** recv waits for the next value, like Go's `<-c`. */
   recv(): Promise<Time> {
     const t = this.#pending;
     if (t !== null) {
@@ -54,7 +54,7 @@ export class TimeChannel implements AsyncIterable<Time> {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  /** TryRecv returns a value that is ready, or null: Go's `select { case t := <-c: ... default: }`. */
+  /** tryRecv returns a value that is ready, or null: Go's `select { case t := <-c: ... default: }`. */
   tryRecv(): Time | null {
     const t = this.#pending;
     this.#pending = null;

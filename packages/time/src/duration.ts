@@ -65,7 +65,7 @@ function formatAbs(sec: number, nsec: number): string {
 }
 
 /**
- * String returns a string representing the duration in the form "72h3m0.5s". Leading zero units are
+ * string returns a string representing the duration in the form "72h3m0.5s". Leading zero units are
  * omitted. As a special case, durations less than one second format use a smaller unit (milli-, micro-, or
  * nanoseconds) to ensure that the leading digit is non-zero. The zero duration formats as 0s. A bigint
  * outside the int64 range throws a RangeError.
@@ -85,19 +85,19 @@ function string(d: Duration): string {
   return d < 0n ? `-${s}` : s;
 }
 
-/** Nanoseconds returns the duration as an integer nanosecond count. */
+/** nanoseconds returns the duration as an integer nanosecond count. */
 function nanoseconds(d: Duration): bigint {
   if (!isInt64(d)) badInt64('Duration.nanoseconds', 'd', 'a Duration', d);
   return d;
 }
 
-/** Microseconds returns the duration as an integer microsecond count (truncated toward zero). */
+/** microseconds returns the duration as an integer microsecond count (truncated toward zero). */
 function microseconds(d: Duration): bigint {
   if (!isInt64(d)) badInt64('Duration.microseconds', 'd', 'a Duration', d);
   return d / Microsecond;
 }
 
-/** Milliseconds returns the duration as an integer millisecond count (truncated toward zero). */
+/** milliseconds returns the duration as an integer millisecond count (truncated toward zero). */
 function milliseconds(d: Duration): bigint {
   if (!isInt64(d)) badInt64('Duration.milliseconds', 'd', 'a Duration', d);
   return d / Millisecond;
@@ -113,25 +113,25 @@ function floatIn(d: Duration, unit: number, bigUnit: bigint): number {
   return Number(d / bigUnit) + Number(d % bigUnit) / unit;
 }
 
-/** Seconds returns the duration as a floating point number of seconds. */
+/** seconds returns the duration as a floating point number of seconds. */
 function seconds(d: Duration): number {
   if (!isInt64(d)) badInt64('Duration.seconds', 'd', 'a Duration', d);
   return floatIn(d, 1e9, Second);
 }
 
-/** Minutes returns the duration as a floating point number of minutes. */
+/** minutes returns the duration as a floating point number of minutes. */
 function minutes(d: Duration): number {
   if (!isInt64(d)) badInt64('Duration.minutes', 'd', 'a Duration', d);
   return floatIn(d, 60e9, Minute);
 }
 
-/** Hours returns the duration as a floating point number of hours. */
+/** hours returns the duration as a floating point number of hours. */
 function hours(d: Duration): number {
   if (!isInt64(d)) badInt64('Duration.hours', 'd', 'a Duration', d);
   return floatIn(d, 3600e9, Hour);
 }
 
-/** Truncate returns the result of rounding d toward zero to a multiple of m. If m <= 0, it returns d. */
+/** truncate returns the result of rounding d toward zero to a multiple of m. If m <= 0, it returns d. */
 function truncate(d: Duration, m: Duration): Duration {
   if (!isInt64(d)) badInt64('Duration.truncate', 'd', 'a Duration', d);
   if (!isInt64(m)) badInt64('Duration.truncate', 'm', 'a Duration', m);
@@ -140,7 +140,7 @@ function truncate(d: Duration, m: Duration): Duration {
 }
 
 /**
- * Round returns the result of rounding d to the nearest multiple of m. Halfway values round away from
+ * round returns the result of rounding d to the nearest multiple of m. Halfway values round away from
  * zero. If the result exceeds the largest (or smallest) Duration, Round returns that Duration. If m <= 0,
  * Round returns d unchanged.
  */
@@ -160,7 +160,7 @@ function round(d: Duration, m: Duration): Duration {
   return d1 > maxDuration ? maxDuration : d1;
 }
 
-/** Abs returns the absolute value of d. As a special case, the smallest Duration becomes the largest. */
+/** abs returns the absolute value of d. As a special case, the smallest Duration becomes the largest. */
 function abs(d: Duration): Duration {
   if (!isInt64(d)) badInt64('Duration.abs', 'd', 'a Duration', d);
   if (d >= 0n) return d;

@@ -3,17 +3,20 @@
 // random Unix times through Time's methods, all answered by src/testdata/duration.go.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { Duration } from './duration';
 import { parseDuration } from './parse-duration';
-import { mutate, seeded } from './testdata/seeded';
+import { mutate } from './testdata/seeded';
 import { unix } from './time';
 
 const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/duration.go');
 
-const rng = seeded(20170101n);
-const { int64, below, pick } = rng;
+// A seeded, reproducible source of int64s.
+const random = new SplitMix64(20170101n);
+const int64 = () => random.int64();
+const below = (n: number) => random.below(n);
+const pick = <T>(xs: readonly T[]): T => random.pick(xs);
 
 const units = [1n, 1000n, 1_000_000n, 1_000_000_000n, 60_000_000_000n, 3_600_000_000_000n];
 const edges = [0n, 1n, -1n, (1n << 63n) - 1n, -(1n << 63n), 1n << 53n, (1n << 53n) + 1n, -(1n << 53n) - 1n];
@@ -92,7 +95,7 @@ const noise = [
 ];
 /** A valid-looking string with one to three random edits, sometimes a long run of digits or a rotation. */
 function mutated(): string {
-  const s = mutate(validish(), 3, rng, noise);
+  const s = mutate(validish(), 3, random, noise);
   const at = below(s.length + 1);
   switch (below(4)) {
     case 0:
@@ -129,7 +132,7 @@ function nsec(): bigint {
   return below(3) === 0 ? BigInt(below(6_000_000_000) - 3_000_000_000) : BigInt(below(1_000_000_000));
 }
 
-describe.skipIf(!hasGo('@gostd/time differential tests against Go'))('against real Go', () => {
+describe.skipIf(!requireGo('@gostd/time differential tests against Go'))('against real Go', () => {
   const durations = Array.from({ length: 4000 }, () => [duration(), modulus()] as const);
   const parse = [...Array.from({ length: 4000 }, validish), ...Array.from({ length: 6000 }, mutated)];
   const times = Array.from({ length: 3000 }, () => {

@@ -1,3 +1,12 @@
+/**
+ * Package @gostd/time is Go's time for TypeScript: functionality for measuring and displaying time. A Time
+ * is an instant with nanosecond precision, shown in a Location, with Go's calendar, time zones read from
+ * the tz database (TZif files and their footer rules), Format and Parse with Go's reference layout, the
+ * JSON and text encodings, timers and tickers, and Go's monotonic clock; a Duration is Go's int64 count of
+ * nanoseconds, held in a bigint.
+ *
+ * @packageDocumentation
+ */
 export {
   April,
   August,

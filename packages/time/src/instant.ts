@@ -43,6 +43,7 @@ export abstract class Instant {
   /** @internal The Location the time is shown in (UTC for the zero Time). */
   declare readonly loc: Location;
 
+  /** @internal The representation (see Time). */
   constructor(sec = 0n, nsec = 0, mono = 0n, hasMono = false, loc: Location = UTC) {
     this.sec = sec;
     this.nsec = nsec;
@@ -54,11 +55,11 @@ export abstract class Instant {
   /** @internal A Time with these readings (the subclass's constructor). */
   protected abstract make(sec: bigint, nsec: number, mono: bigint, hasMono: boolean, loc: Location): Time;
 
-  /** String returns the time formatted as Go's Time.String (see Time). */
+  /** string returns the time formatted as Go's Time.String (see Time). */
   abstract string(): string;
 
   /**
-   * Add returns the time t+d. It moves the monotonic reading too, and drops it when either reading would
+   * add returns the time t+d. It moves the monotonic reading too, and drops it when either reading would
    * leave its range (the wall reading must stay in years 1885 to 2157 to carry one).
    *
    * @example
@@ -96,7 +97,7 @@ export abstract class Instant {
   }
 
   /**
-   * Sub returns the duration t-u, using the monotonic readings when both times have one and the wall
+   * sub returns the duration t-u, using the monotonic readings when both times have one and the wall
    * readings otherwise. A result beyond the Duration range is clamped to its largest (or smallest) value.
    * To compute t-d for a duration d, use `t.add(-d)`.
    *
@@ -117,7 +118,7 @@ export abstract class Instant {
   }
 
   /**
-   * After reports whether the time instant t is after u.
+   * after reports whether the time instant t is after u.
    *
    * @example
    * ```ts
@@ -136,7 +137,7 @@ export abstract class Instant {
   }
 
   /**
-   * Before reports whether the time instant t is before u.
+   * before reports whether the time instant t is before u.
    *
    * @example
    * ```ts
@@ -155,7 +156,7 @@ export abstract class Instant {
   }
 
   /**
-   * Equal reports whether t and u represent the same time instant (by the monotonic readings when both
+   * equal reports whether t and u represent the same time instant (by the monotonic readings when both
    * have one).
    *
    * @example
@@ -174,7 +175,7 @@ export abstract class Instant {
   }
 
   /**
-   * Compare compares the time instant t with u: -1 if t is before u, +1 if t is after u, 0 if they are
+   * compare compares the time instant t with u: -1 if t is before u, +1 if t is after u, 0 if they are
    * the same instant (Go 1.20's Time.Compare).
    *
    * @example
@@ -194,7 +195,7 @@ export abstract class Instant {
   }
 
   /**
-   * IsZero reports whether t represents the zero time instant, January 1, year 1, 00:00:00 UTC.
+   * isZero reports whether t represents the zero time instant, January 1, year 1, 00:00:00 UTC.
    *
    * @example
    * ```ts
@@ -228,7 +229,7 @@ export abstract class Instant {
   }
 
   /**
-   * Truncate returns the result of rounding t down to a multiple of d (since the zero time), without a
+   * truncate returns the result of rounding t down to a multiple of d (since the zero time), without a
    * monotonic reading. If d <= 0, it returns t stripped of any monotonic reading but otherwise unchanged.
    *
    * @example
@@ -250,7 +251,7 @@ export abstract class Instant {
   }
 
   /**
-   * Round returns the result of rounding t to the nearest multiple of d (since the zero time), without a
+   * round returns the result of rounding t to the nearest multiple of d (since the zero time), without a
    * monotonic reading; halfway values round up. If d <= 0, it returns t stripped of any monotonic reading
    * but otherwise unchanged: `t.round(0n)` is the canonical way to strip it.
    *
@@ -278,7 +279,7 @@ export abstract class Instant {
   }
 
   /**
-   * Unix returns t as a Unix time, the number of seconds elapsed since January 1, 1970 UTC.
+   * unix returns t as a Unix time, the number of seconds elapsed since January 1, 1970 UTC.
    *
    * @example
    * ```ts
@@ -293,7 +294,7 @@ export abstract class Instant {
   }
 
   /**
-   * UnixMilli returns t as a Unix time in milliseconds. As in Go, the result wraps (is undefined) for
+   * unixMilli returns t as a Unix time in milliseconds. As in Go, the result wraps (is undefined) for
    * dates more than 292 million years from 1970.
    *
    * @example
@@ -309,7 +310,7 @@ export abstract class Instant {
   }
 
   /**
-   * UnixMicro returns t as a Unix time in microseconds. As in Go, the result wraps for dates before year
+   * unixMicro returns t as a Unix time in microseconds. As in Go, the result wraps for dates before year
    * -290307 or after year 294246.
    *
    * @example
@@ -325,7 +326,7 @@ export abstract class Instant {
   }
 
   /**
-   * UnixNano returns t as a Unix time in nanoseconds. As in Go, the result wraps for dates before 1678
+   * unixNano returns t as a Unix time in nanoseconds. As in Go, the result wraps for dates before 1678
    * or after 2262.
    *
    * @example
@@ -341,7 +342,7 @@ export abstract class Instant {
   }
 
   /**
-   * ToDate returns t as a JavaScript Date (millisecond precision, rounded down). It throws a RangeError
+   * toDate returns t as a JavaScript Date (millisecond precision, rounded down). It throws a RangeError
    * when t is outside the range of Date (±8.64e15 ms around 1970).
    *
    * @example

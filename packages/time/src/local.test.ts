@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goBuild, requireGo } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goBuild, hasGo } from '../../../scripts/go.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../dist/index.js');
@@ -24,7 +24,7 @@ function ours(tz: string | undefined, ...args: string[]): string {
   return execFileSync(process.execPath, [child, dist, ...args], { env: env(tz), encoding: 'utf8' });
 }
 
-describe.skipIf(!hasGo('@gostd/time Local against Go'))('Local follows TZ as Go’s does', () => {
+describe.skipIf(!requireGo('@gostd/time Local against Go'))('Local follows TZ as Go’s does', () => {
   const cases = [
     undefined,
     '',

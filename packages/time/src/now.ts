@@ -17,7 +17,7 @@ function clamp(d: bigint): Duration {
 }
 
 /**
- * Now returns the current time: a wall clock reading (from the system clock, `Date.now()`, so with
+ * now returns the current time: a wall clock reading (from the system clock, `Date.now()`, so with
  * millisecond resolution) and a monotonic clock reading (`process.hrtime.bigint()`, in nanoseconds since
  * the package loaded). Comparisons and subtractions between two results of now() use the monotonic
  * readings, so they stay right when the wall clock is stepped.
@@ -49,7 +49,7 @@ export function now(): Time {
 }
 
 /**
- * Since returns the time elapsed since t; it is shorthand for `now().sub(t)`. When t has a monotonic
+ * since returns the time elapsed since t; it is shorthand for `now().sub(t)`. When t has a monotonic
  * reading, only the monotonic clock is read.
  *
  * @example
@@ -70,7 +70,7 @@ export function since(t: Time): Duration {
 }
 
 /**
- * Until returns the duration until t; it is shorthand for `t.sub(now())`. When t has a monotonic reading,
+ * until returns the duration until t; it is shorthand for `t.sub(now())`. When t has a monotonic reading,
  * only the monotonic clock is read.
  *
  * @example

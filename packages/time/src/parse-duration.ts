@@ -75,7 +75,7 @@ function unknownUnit(s: string, a: number, b: number): Error {
 }
 
 /**
- * ParseDuration parses a duration string. A duration string is a possibly signed sequence of decimal
+ * parseDuration parses a duration string. A duration string is a possibly signed sequence of decimal
  * numbers, each with optional fraction and a unit suffix, such as "300ms", "-1.5h" or "2h45m". Valid time
  * units are "ns", "us" (or "µs"), "ms", "s", "m", "h". It throws an Error with Go's message, such as
  * `time: unknown unit "d" in duration "1d"`, for a malformed string or one outside the int64 range.

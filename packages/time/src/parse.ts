@@ -71,7 +71,10 @@ function fromBytes(s: string): string {
  * ```
  */
 export class ParseError extends Error {
-  /** Go's ParseError fields: the layout and value, the elements that failed, and the detail message. */
+  /**
+   * new ParseError returns the error with Go's ParseError fields: the layout and value, the elements that
+   * failed, and the detail message ("" for Go's "cannot parse ... as ..." form).
+   */
   constructor(
     readonly layout: string,
     readonly value: string,
@@ -541,7 +544,7 @@ function parseWith(layoutText: string, valueText: string, defaultLoc: Location, 
 }
 
 /**
- * Parse parses a formatted string and returns the time value it represents. See the layout constants
+ * parse parses a formatted string and returns the time value it represents. See the layout constants
  * for the layout language. Elements omitted from the layout are assumed to be zero or, when zero is
  * impossible, one. Without a time zone in the value, the time is UTC; with an offset that Local uses at
  * that time, the time is in Local, otherwise in a fixed zone of that offset; a zone abbreviation Local
@@ -579,7 +582,7 @@ export function parse(layout: string, value: string): Time {
 }
 
 /**
- * ParseInLocation is like Parse but differs in two important ways. First, in the absence of time zone
+ * parseInLocation is like Parse but differs in two important ways. First, in the absence of time zone
  * information, Parse interprets a time as UTC; ParseInLocation interprets the time as in the given
  * location. Second, when given a zone offset or abbreviation, Parse tries to match it against the Local
  * location; ParseInLocation uses the given location.

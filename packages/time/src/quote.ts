@@ -2,6 +2,13 @@
 // quote function (format.go), not strconv.Quote: a byte sequence of a rune
 // below ' ' or at or above 0x80 is written as \xNN escapes of its UTF-8 bytes,
 // '"' and '\' get a backslash, everything else (DEL included) is copied.
+//
+// A deliberate copy, as Go's is ("These are borrowed from unicode/utf8 and
+// strconv and replicate behavior in that package, since we can't take a
+// dependency on either", time/format.go): it is not
+// strconv.Quote from @gostd/internal, because Go's time escapes differently
+// (`"\xe2\x98\xba"` where strconv.Quote writes `"☺"`), and time's messages must
+// match Go's byte for byte.
 
 const hex = '0123456789abcdef';
 

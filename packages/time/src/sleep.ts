@@ -37,7 +37,7 @@ function schedule(d: Duration, fire: () => void): () => boolean {
 }
 
 /**
- * Sleep returns a Promise that resolves after at least the duration d, measured on the monotonic clock.
+ * sleep returns a Promise that resolves after at least the duration d, measured on the monotonic clock.
  * A negative or zero duration resolves at once (in the next microtask).
  *
  * @example
@@ -59,7 +59,7 @@ export function sleep(d: Duration): Promise<void> {
 }
 
 /**
- * After waits for the duration to elapse and then resolves with the current time (which has a monotonic
+ * after waits for the duration to elapse and then resolves with the current time (which has a monotonic
  * reading), like receiving from Go's `time.After(d)` channel.
  *
  * @example
@@ -93,7 +93,7 @@ export function after(d: Duration): Promise<Time> {
  * ```
  */
 export class Timer {
-  /** The channel on which the time is delivered (newTimer), or null (afterFunc). */
+  /** c is the channel on which the time is delivered (newTimer), or null (afterFunc). */
   readonly c: TimeChannel | null;
   #cancel: () => boolean;
   readonly #f: () => void;
@@ -114,7 +114,7 @@ export class Timer {
   }
 
   /**
-   * Stop prevents the Timer from firing. It returns true if the call stops the timer, false if the timer
+   * stop prevents the Timer from firing. It returns true if the call stops the timer, false if the timer
    * has already fired or been stopped.
    *
    * @example
@@ -135,7 +135,7 @@ export class Timer {
   }
 
   /**
-   * Reset changes the timer to expire after duration d. It returns true if the timer had been active,
+   * reset changes the timer to expire after duration d. It returns true if the timer had been active,
    * false if the timer had expired or been stopped.
    *
    * @example
@@ -158,7 +158,7 @@ export class Timer {
 }
 
 /**
- * AfterFunc waits for the duration to elapse and then calls f. It returns a Timer that can be used to
+ * afterFunc waits for the duration to elapse and then calls f. It returns a Timer that can be used to
  * cancel the call with its stop method.
  *
  * @example
@@ -179,7 +179,7 @@ export function afterFunc(d: Duration, f: () => void): Timer {
 }
 
 /**
- * NewTimer creates a new Timer that will send the current time on its channel `c` after at least duration
+ * newTimer creates a new Timer that will send the current time on its channel `c` after at least duration
  * d. As in Go 1.23, the channel is synchronous: after `stop` or `reset` returns, no receive sees a time
  * from before. Unlike Go's, a pending timer keeps a Node process alive until it fires or is stopped.
  *

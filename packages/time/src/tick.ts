@@ -30,7 +30,7 @@ const maxTimeout = 2 ** 31 - 1;
  * ```
  */
 export class Ticker {
-  /** The channel on which the ticks are delivered. */
+  /** c is the channel on which the ticks are delivered. */
   readonly c = new TimeChannel();
   #period = 0n;
   #due = 0n;
@@ -70,7 +70,7 @@ export class Ticker {
   }
 
   /**
-   * Stop turns off a ticker. After Stop, no more ticks will be sent, and (Go 1.23) a tick not yet received
+   * stop turns off a ticker. After Stop, no more ticks will be sent, and (Go 1.23) a tick not yet received
    * is discarded. Stop does not close the channel.
    *
    * @example
@@ -91,7 +91,7 @@ export class Ticker {
   }
 
   /**
-   * Reset stops a ticker and resets its period to the specified duration. The next tick will arrive after
+   * reset stops a ticker and resets its period to the specified duration. The next tick will arrive after
    * the new period elapses. The duration d must be greater than zero; if not, Reset throws Go's panic
    * message "non-positive interval for Ticker.Reset".
    *
@@ -117,7 +117,7 @@ export class Ticker {
 }
 
 /**
- * NewTicker returns a new Ticker whose channel delivers the current time after each tick. The period of
+ * newTicker returns a new Ticker whose channel delivers the current time after each tick. The period of
  * the ticks is specified by the duration argument. The ticker will adjust the time interval or drop ticks
  * to make up for slow receivers. The duration d must be greater than zero; if not, NewTicker throws Go's
  * panic message "non-positive interval for NewTicker".
@@ -141,7 +141,7 @@ export function newTicker(d: Duration): Ticker {
 }
 
 /**
- * Tick is a convenience wrapper for newTicker providing access to the ticking channel only. Unlike
+ * tick is a convenience wrapper for newTicker providing access to the ticking channel only. Unlike
  * newTicker, Tick returns null if d <= 0. The ticker behind it cannot be stopped: it keeps a Node process
  * alive (Go's is collected when unreferenced).
  *

@@ -2,12 +2,12 @@
 // TestMonotonicAdd, TestMonotonicSub, TestMonotonicOverflow, monotonicStringTests) and
 // $GOROOT/src/time/time_test.go (subTests, truncateRoundTests and TestTruncateRound's exhaustive and
 // random cases, with a seeded generator instead of testing/quick).
+import { SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
 import { monoStart } from './clock';
 import { Duration, Hour, Millisecond, Minute, maxDuration, minDuration, Second } from './duration';
 import { now, since, until } from './now';
 import { after, sleep } from './sleep';
-import { seeded } from './testdata/seeded';
 import { fromDate, maxWall, minWall, Time, unix, unixMicro, unixMilli, unixToInternal } from './time';
 
 /** Go's export_test SetMono: gives t a monotonic reading m, a no-op when the wall time cannot hold one. */
@@ -229,8 +229,9 @@ describe('time_test.go TestTruncateRound', () => {
     }
   });
 
-  // splitmix64, seeded: a reproducible stand-in for testing/quick's random int64s.
-  const { int64 } = seeded(0x9e3779b97f4a7c15n);
+  // Seeded: a reproducible stand-in for testing/quick's random int64s.
+  const random = new SplitMix64(0x9e3779b97f4a7c15n);
+  const int64 = () => random.int64();
   const int32 = () => BigInt.asIntN(32, int64());
   const count = 3000;
 

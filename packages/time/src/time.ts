@@ -10,7 +10,7 @@ import { Second } from './duration';
 import { appendFormat } from './format';
 import { formatRFC3339, formatStrictRFC3339 } from './format-rfc3339';
 import { parseStrict } from './parse';
-import { Local, Location } from './zoneinfo';
+import { Local, Location, UTC } from './zoneinfo';
 
 /** Seconds from January 1, year 1 to January 1, 1970 (Go's unixToInternal). */
 export const unixToInternal = 62135596800n;
@@ -37,8 +37,6 @@ function pad9(v: bigint): string {
  * readings; `round` and `truncate` strip the monotonic one (`t.round(0n)` is Go's canonical way to strip
  * it); times built from a wall value (`date`, `unix`, `parse`, ...) have none.
  *
- * Call the constructor with no arguments; its parameters are the internal representation, not API.
- *
  * @example
  * ```ts
  * import { date, Second, Time, UTC } from '@gostd/time';
@@ -53,13 +51,21 @@ function pad9(v: bigint): string {
  * ```
  */
 export class Time extends CalendarTime {
+  /** new Time returns the zero Time, January 1, year 1, 00:00:00 UTC, as Go's `time.Time{}`. */
+  constructor();
+  /** @internal The representation: wall seconds and nanoseconds, the monotonic reading if hasMono, the Location. */
+  constructor(sec: bigint, nsec: number, mono?: bigint, hasMono?: boolean, loc?: Location);
+  constructor(sec = 0n, nsec = 0, mono = 0n, hasMono = false, loc: Location = UTC) {
+    super(sec, nsec, mono, hasMono, loc);
+  }
+
   /** @internal */
   protected override make(sec: bigint, nsec: number, mono: bigint, hasMono: boolean, loc: Location): Time {
     return new Time(sec, nsec, mono, hasMono, loc);
   }
 
   /**
-   * Format returns a textual representation of the time value formatted according to the layout, which
+   * format returns a textual representation of the time value formatted according to the layout, which
    * defines the format by showing how the reference time, `Mon Jan 2 15:04:05 -0700 MST 2006`, would be
    * displayed if it were the value. See the layout constants (`RFC3339`, `Kitchen`, ...).
    *
@@ -86,7 +92,7 @@ export class Time extends CalendarTime {
   }
 
   /**
-   * AppendFormat is like Format but appends the textual representation to b and returns the result (Go
+   * appendFormat is like Format but appends the textual representation to b and returns the result (Go
    * appends to a byte slice; here b is a string).
    *
    * @example
@@ -104,7 +110,7 @@ export class Time extends CalendarTime {
   }
 
   /**
-   * String returns the time formatted using the layout "2006-01-02 15:04:05.999999999 -0700 MST",
+   * string returns the time formatted using the layout "2006-01-02 15:04:05.999999999 -0700 MST",
    * followed by " m=±<value>" with the monotonic reading in seconds when t has one.
    *
    * @example
@@ -131,7 +137,7 @@ export class Time extends CalendarTime {
   }
 
   /**
-   * MarshalJSON returns t as a JSON string in RFC 3339 format with sub-second precision (RFC3339Nano),
+   * marshalJSON returns t as a JSON string in RFC 3339 format with sub-second precision (RFC3339Nano),
    * quotes included. It throws Go's error for a year outside [0,9999] or an offset of 24 hours or more.
    *
    * @example
@@ -156,7 +162,7 @@ export class Time extends CalendarTime {
   }
 
   /**
-   * MarshalText returns t in RFC 3339 format with sub-second precision (Go returns bytes; this returns
+   * marshalText returns t in RFC 3339 format with sub-second precision (Go returns bytes; this returns
    * the string). It throws Go's error for a year outside [0,9999].
    *
    * @example
@@ -178,7 +184,7 @@ export class Time extends CalendarTime {
   }
 
   /**
-   * UnmarshalJSON sets t to the time in the JSON string data (RFC 3339, as MarshalJSON writes it); the
+   * unmarshalJSON sets t to the time in the JSON string data (RFC 3339, as MarshalJSON writes it); the
    * JSON value null leaves t unchanged, as in Go. It throws Go's errors.
    *
    * @example
@@ -201,7 +207,7 @@ export class Time extends CalendarTime {
   }
 
   /**
-   * UnmarshalText sets t to the time in data, an RFC 3339 string. It throws Go's errors.
+   * unmarshalText sets t to the time in data, an RFC 3339 string. It throws Go's errors.
    *
    * @example
    * ```ts
@@ -230,7 +236,7 @@ export class Time extends CalendarTime {
 }
 
 /**
- * Date returns the Time corresponding to `yyyy-mm-dd hh:mm:ss + nsec nanoseconds` in the appropriate zone
+ * date returns the Time corresponding to `yyyy-mm-dd hh:mm:ss + nsec nanoseconds` in the appropriate zone
  * for that time in the given location. The month, day, hour, min, sec, and nsec values may be outside
  * their usual ranges and will be normalized during the conversion: October 32 converts to November 1.
  * In a time zone change, Date picks one of the two possible times (or one after a skipped one), as Go's
@@ -277,7 +283,7 @@ export function date(
 }
 
 /**
- * Unix returns the Time corresponding to the given Unix time, sec seconds and nsec nanoseconds since
+ * unix returns the Time corresponding to the given Unix time, sec seconds and nsec nanoseconds since
  * January 1, 1970 UTC, in Local, without a monotonic reading. It is valid to pass nsec outside [0, 999999999].
  * Both arguments are int64 bigints; one outside the int64 range throws a RangeError.
  *
@@ -307,7 +313,7 @@ export function unix(sec: bigint, nsec: bigint): Time {
 }
 
 /**
- * UnixMilli returns the Time corresponding to the given Unix time, msec milliseconds since January 1, 1970
+ * unixMilli returns the Time corresponding to the given Unix time, msec milliseconds since January 1, 1970
  * UTC, without a monotonic reading.
  *
  * @example
@@ -324,7 +330,7 @@ export function unixMilli(msec: bigint): Time {
 }
 
 /**
- * UnixMicro returns the Time corresponding to the given Unix time, usec microseconds since January 1,
+ * unixMicro returns the Time corresponding to the given Unix time, usec microseconds since January 1,
  * 1970 UTC, without a monotonic reading.
  *
  * @example
@@ -341,7 +347,7 @@ export function unixMicro(usec: bigint): Time {
 }
 
 /**
- * FromDate returns the Time of a JavaScript Date, in Local, without a monotonic reading. It throws an Error for an
+ * fromDate returns the Time of a JavaScript Date, in Local, without a monotonic reading. It throws an Error for an
  * invalid Date.
  *
  * @example

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goPath } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goPath } from '../../../scripts/go.ts';
 import { tzdataVersion, zoneinfoZip } from './tzdata-zip';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -177,7 +177,7 @@ export function initLocal(local: Location): void {
 const loaded = new Map<string, Location>();
 
 /**
- * LoadLocation returns the Location with the given name. If the name is "" or "UTC", it returns UTC; if
+ * loadLocation returns the Location with the given name. If the name is "" or "UTC", it returns UTC; if
  * "Local", Local. Otherwise the name is a location name of the IANA Time Zone database, such as
  * "America/New_York", looked up (as Go does on Unix) in the directory or zip file named by the
  * `ZONEINFO` environment variable, then in the system's tz database (`/usr/share/zoneinfo`, ...), then

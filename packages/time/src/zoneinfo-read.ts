@@ -49,7 +49,7 @@ function cString(p: Uint8Array, from: number): string {
 }
 
 /**
- * LoadLocationFromTZData returns a Location with the given name initialized from the IANA Time Zone
+ * loadLocationFromTZData returns a Location with the given name initialized from the IANA Time Zone
  * database-formatted data: the contents of a standard TZif file (such as `/usr/share/zoneinfo/Europe/Dublin`).
  * It throws an Error "malformed time zone information" for data it cannot read.
  *

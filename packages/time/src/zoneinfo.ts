@@ -84,7 +84,7 @@ export class Location {
   }
 
   /**
-   * String returns a descriptive name for the time zone information, corresponding to the name argument
+   * string returns a descriptive name for the time zone information, corresponding to the name argument
    * to loadLocation or fixedZone.
    *
    * @example
@@ -244,7 +244,7 @@ function newFixedZone(name: string, offset: number): Location {
 }
 
 /**
- * FixedZone returns a Location that always uses the given zone name and offset (seconds east of UTC).
+ * fixedZone returns a Location that always uses the given zone name and offset (seconds east of UTC).
  * Unnamed zones of whole hours from -12 to +14 are shared, as in Go.
  *
  * @example

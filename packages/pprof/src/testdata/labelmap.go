@@ -1,8 +1,6 @@
 // Prints, for each JSON array of strings on stdin (alternating keys and values),
 // the label map Go's runtime/pprof would build from pprof.Labels(args...) as
-// labelMap.String formats it: %q:%q pairs, sorted, joined by ", " in braces;
-// and the code points of the arguments that strconv.IsPrint says are not
-// printable (Go's Unicode tables may be older than the JavaScript engine's).
+// labelMap.String formats it: %q:%q pairs, sorted, joined by ", " in braces.
 package main
 
 import (
@@ -11,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -34,15 +31,7 @@ func main() {
 			kv = append(kv, fmt.Sprintf("%q:%q", k, v))
 		}
 		sort.Strings(kv)
-		np := []rune{}
-		for _, a := range args {
-			for _, r := range a {
-				if !strconv.IsPrint(r) {
-					np = append(np, r)
-				}
-			}
-		}
-		b, _ := json.Marshal(map[string]interface{}{"s": "{" + strings.Join(kv, ", ") + "}", "np": np})
+		b, _ := json.Marshal(map[string]interface{}{"s": "{" + strings.Join(kv, ", ") + "}"})
 		fmt.Fprintln(out, string(b))
 	}
 }

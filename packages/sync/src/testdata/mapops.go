@@ -5,15 +5,13 @@
 //	compareAndSwap K OLD NEW | compareAndDelete K OLD | clear | range | reset
 //
 // Keys are strings; a value is an integer or "nil". Swap, CompareAndSwap, CompareAndDelete (Go 1.20) and
-// Clear (Go 1.23) are called through reflect, so the program builds with older Go too; `mapops caps` prints
-// the methods this Go has.
+// Clear (Go 1.23) need Go >= 1.23, which @gostd/testing's requireGo checks before this program is built.
 package main
 
 import (
 	"bufio"
 	"fmt"
 	"os"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,34 +36,7 @@ func show(v any) string {
 	return fmt.Sprint(v)
 }
 
-// call invokes an optional method of m by name and returns its results.
-func call(m *sync.Map, name string, args ...any) []reflect.Value {
-	method := reflect.ValueOf(m).MethodByName(name)
-	if !method.IsValid() {
-		panic("this Go has no sync.Map." + name)
-	}
-	in := make([]reflect.Value, len(args))
-	for i, a := range args {
-		if a == nil {
-			in[i] = reflect.Zero(reflect.TypeOf((*any)(nil)).Elem())
-		} else {
-			in[i] = reflect.ValueOf(a)
-		}
-	}
-	return method.Call(in)
-}
-
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "caps" {
-		var have []string
-		for _, name := range []string{"Swap", "CompareAndSwap", "CompareAndDelete", "Clear"} {
-			if reflect.ValueOf(&sync.Map{}).MethodByName(name).IsValid() {
-				have = append(have, name)
-			}
-		}
-		fmt.Println(strings.Join(have, " "))
-		return
-	}
 	m := new(sync.Map)
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<20)
@@ -96,16 +67,14 @@ func main() {
 			m.Delete(f[1])
 			fmt.Fprintln(out, "-")
 		case "swap":
-			r := call(m, "Swap", f[1], parseValue(f[2]))
-			fmt.Fprintln(out, show(r[0].Interface()), r[1].Bool())
+			v, ok := m.Swap(f[1], parseValue(f[2]))
+			fmt.Fprintln(out, show(v), ok)
 		case "compareAndSwap":
-			r := call(m, "CompareAndSwap", f[1], parseValue(f[2]), parseValue(f[3]))
-			fmt.Fprintln(out, r[0].Bool())
+			fmt.Fprintln(out, m.CompareAndSwap(f[1], parseValue(f[2]), parseValue(f[3])))
 		case "compareAndDelete":
-			r := call(m, "CompareAndDelete", f[1], parseValue(f[2]))
-			fmt.Fprintln(out, r[0].Bool())
+			fmt.Fprintln(out, m.CompareAndDelete(f[1], parseValue(f[2])))
 		case "clear":
-			call(m, "Clear")
+			m.Clear()
 			fmt.Fprintln(out, "-")
 		case "range":
 			var kv []string

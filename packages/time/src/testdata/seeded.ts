@@ -1,24 +1,6 @@
-// Test helpers shared by the differential and property tests: a seeded source of random int64s
-// (splitmix64) and the list of every layout element of Go's format.go.
-
-/** A reproducible random source: int64() returns the next int64, below(n) an integer in [0, n). */
-export function seeded(seed: bigint): {
-  int64: () => bigint;
-  below: (n: number) => number;
-  pick: <T>(xs: readonly T[]) => T;
-} {
-  let state = seed;
-  const int64 = (): bigint => {
-    state = BigInt.asUintN(64, state + 0x9e3779b97f4a7c15n);
-    let z = state;
-    z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-    z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-    return BigInt.asIntN(64, z ^ (z >> 31n));
-  };
-  const below = (n: number): number => Number(BigInt.asUintN(64, int64()) % BigInt(n));
-  const pick = <T>(xs: readonly T[]): T => xs[below(xs.length)] as T;
-  return { int64, below, pick };
-}
+// Test data shared by the differential and property tests: every layout element of Go's format.go, the
+// zones with odd rules, and a mutator of strings driven by @gostd/testing's seeded SplitMix64.
+import type { SplitMix64 } from '@gostd/testing';
 
 /** Every layout element Go knows (format.go's std* values), in their canonical spelling. */
 export const layoutElements = [
@@ -76,12 +58,7 @@ export const oddZones = [
 ];
 
 /** s after one to `most` random edits: a character deleted, or a piece of noise inserted or put in its place. */
-export function mutate(
-  s: string,
-  most: number,
-  rng: ReturnType<typeof seeded>,
-  noise: readonly string[],
-): string {
+export function mutate(s: string, most: number, rng: SplitMix64, noise: readonly string[]): string {
   for (let k = 1 + rng.below(most); k > 0; k--) {
     const at = rng.below(s.length + 1);
     const kind = rng.below(3);
