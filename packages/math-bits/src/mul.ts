@@ -1,9 +1,9 @@
 // The @example blocks of the 32- and 64-bit forms are Go's examples from
 // $GOROOT/src/math/bits/example_math_test.go (Go 1.19), printing the same lines.
 import { badUint, maxUint64 } from './check';
-import { b64, HI, LO, TWO32, u32 } from './halves';
+import { b64, HI, LO, u32 } from './halves';
 
-const INV32 = 1 / TWO32;
+const INV32 = 2.3283064365386963e-10; // 1 / TWO32 = 2^-32, exactly (a bundler keeps a division)
 
 /**
  * The high 32 bits of the 64-bit product of uint32s a and b, given its low 32 bits lo. The double a * b is

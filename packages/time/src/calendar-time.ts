@@ -33,11 +33,11 @@ import {
   zStartExact,
 } from './zoneinfo';
 
-const safe = 2 ** 53;
+const safe = 9007199254740992; // 2^53
 /** Seconds from January 1, year 1 to 1970 (Go's unixToInternal). */
 const unixToInternal = 62135596800;
 /** Seconds from the absolute epoch to January 1, year 1 (Go's internalToAbsolute). */
-const internalToAbsolute = BigInt(dateToAbsDays(1, 1, 1)) * 86400n;
+const internalToAbsolute = /*#__PURE__*/ (() => BigInt(dateToAbsDays(1, 1, 1)) * 86400n)();
 
 /** The local absolute day of the last locAbs call. */
 export let absDay = 0;

@@ -65,9 +65,22 @@ export const longMonthNames = [
   'November',
   'December',
 ];
-export const shortMonthNames = longMonthNames.map((m) => m.slice(0, 3));
+export const shortMonthNames = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 export const longDayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const shortDayNames = longDayNames.map((d) => d.slice(0, 3));
+export const shortDayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /**
  * Month holds Go's method of time.Month: `Month.string(m)` is Go's `m.String()`, the English name of the
@@ -178,4 +191,4 @@ export function absWeekday(ad: number): Weekday {
 }
 
 /** The absolute day number of January 1, 1970. */
-export const unixAbsDays = dateToAbsDays(1970, 1, 1);
+export const unixAbsDays = /*#__PURE__*/ dateToAbsDays(1970, 1, 1);

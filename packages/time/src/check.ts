@@ -4,8 +4,8 @@
 // entry tests its arguments with a predicate here (small enough to inline) and calls the cold thrower
 // when one fails. Internal; not exported from the package.
 
-const max63 = (1n << 63n) - 1n;
-const min63 = -(1n << 63n);
+const max63 = 9223372036854775807n; // 2^63 - 1
+const min63 = -9223372036854775808n; // -2^63
 
 /** Reports whether v is an int64: a bigint in [-2^63, 2^63-1]. A Duration is one. */
 export function isInt64(v: unknown): v is bigint {

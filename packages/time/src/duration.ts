@@ -23,11 +23,11 @@ export const Minute: Duration = 60_000_000_000n;
 export const Hour: Duration = 3_600_000_000_000n;
 
 /** The smallest Duration, -1 << 63. */
-export const minDuration: Duration = -(1n << 63n);
+export const minDuration: Duration = -9223372036854775808n;
 /** The largest Duration, 1<<63 - 1. */
-export const maxDuration: Duration = (1n << 63n) - 1n;
+export const maxDuration: Duration = 9223372036854775807n;
 
-const safe = 2 ** 53;
+const safe = 9007199254740992; // 2^53
 
 const zeros = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
 

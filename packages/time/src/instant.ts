@@ -11,14 +11,14 @@ import { type Duration, maxDuration, minDuration, Second } from './duration';
 import type { Time } from './time';
 import { type Location, UTC } from './zoneinfo';
 
-const max63 = (1n << 63n) - 1n;
-const min63 = -(1n << 63n);
+const max63 = 9223372036854775807n; // 2^63 - 1
+const min63 = -9223372036854775808n; // -2^63
 /** Seconds from January 1, year 1 to January 1, 1970 (Go's unixToInternal). */
 export const unixToInternal = 62135596800n;
 /** Go's minWall: January 1, 1885, the earliest wall time that can carry a monotonic reading. */
 export const minWall = 59453308800n;
 /** Go's maxWall: the latest wall time (year 2157) that can carry a monotonic reading. */
-export const maxWall = minWall + (1n << 33n) - 1n;
+export const maxWall = 68043243391n; // minWall + 2^33 - 1
 
 function clamp(d: bigint): Duration {
   return d > maxDuration ? maxDuration : d < minDuration ? minDuration : d;

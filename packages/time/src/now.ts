@@ -8,7 +8,7 @@ import { Local } from './zoneinfo';
 
 // The wall seconds of the last reading, as a bigint, so that now() converts
 // them only when the second changes.
-let lastUnixSec = Number.NaN;
+let lastUnixSec = NaN;
 let lastSec = 0n;
 let lastInRange = false;
 

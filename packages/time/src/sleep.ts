@@ -10,7 +10,7 @@ import type { Duration } from './duration';
 import { now } from './now';
 import type { Time } from './time';
 
-const maxTimeout = 2 ** 31 - 1; // the largest delay setTimeout accepts, in ms
+const maxTimeout = 2147483647; // the largest delay setTimeout accepts, in ms
 
 /** Calls fire (never synchronously) once the monotonic clock has advanced by d; returns a canceller. */
 function schedule(d: Duration, fire: () => void): () => boolean {

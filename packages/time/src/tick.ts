@@ -9,7 +9,7 @@ import { monoClock } from './clock';
 import type { Duration } from './duration';
 import { now } from './now';
 
-const maxTimeout = 2 ** 31 - 1;
+const maxTimeout = 2147483647; // 2^31 - 1
 
 /**
  * A Ticker holds a channel `c` that delivers "ticks" of a clock at intervals. The ticker drops ticks to

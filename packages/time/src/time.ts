@@ -17,7 +17,7 @@ export const unixToInternal = 62135596800n;
 /** Go's minWall: January 1, 1885, the earliest wall time that can carry a monotonic reading. */
 export const minWall = 59453308800n;
 /** Go's maxWall: the latest wall time (year 2157) that can carry a monotonic reading. */
-export const maxWall = minWall + (1n << 33n) - 1n;
+export const maxWall = 68043243391n; // minWall + 2^33 - 1
 
 const RFC3339 = '2006-01-02T15:04:05Z07:00';
 const RFC3339Nano = '2006-01-02T15:04:05.999999999Z07:00';

@@ -22,9 +22,9 @@ export interface ZoneTrans {
 }
 
 /** The start of time for zone bounds (Go's alpha, -1 << 63). */
-export const alpha = Number.NEGATIVE_INFINITY;
+export const alpha = -Infinity;
 /** The end of time for zone bounds (Go's omega, 1<<63 - 1). */
-export const omega = Number.POSITIVE_INFINITY;
+export const omega = Infinity;
 
 /** Name of the zone found by the last lookup. */
 export let zName = '';
@@ -200,7 +200,7 @@ function setZone(name: string, offset: number, start: number, end: number, isDST
  * // 1970-01-01 00:00:00 +0000 UTC
  * ```
  */
-export const UTC = new Location('UTC');
+export const UTC = /*#__PURE__*/ new Location('UTC');
 
 let localLoaded = false;
 
@@ -217,7 +217,7 @@ let localLoaded = false;
  * // true true
  * ```
  */
-export const Local = new Location('Local');
+export const Local = /*#__PURE__*/ new Location('Local');
 
 /** @internal Forgets Local's data, so that the next use reads TZ again (for tests). */
 export function resetLocal(): void {
