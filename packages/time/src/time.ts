@@ -2,6 +2,7 @@
 // clock reading, and a Location. The instant and its arithmetic are in
 // instant.ts, the calendar and zones in calendar-time.ts; this file adds
 // formatting and the encodings, and the functions that make Times.
+import { appendBinary, decodeBinary, goString } from './binary';
 import { CalendarTime } from './calendar-time';
 import { badArg, badInt64, isInt64 } from './check';
 import { monoStart } from './clock';
@@ -222,6 +223,108 @@ export class Time extends CalendarTime {
   unmarshalText(data: string): void {
     if (typeof data !== 'string') badArg('Time.unmarshalText', 'data', 'a string', data);
     this.set(parseStrict(data));
+  }
+
+  /**
+   * appendText is like marshalText but appends the text to b and returns the result (Go's AppendText,
+   * Go 1.24, appends to a byte slice; here b is a string). It throws Go's errors, prefixed
+   * `Time.AppendText: `.
+   *
+   * @example
+   * ```ts
+   * import { date, UTC } from '@gostd/time';
+   * console.log(date(2009, 11, 10, 23, 0, 0, 5, UTC).appendText('at '));
+   * // Output:
+   * // at 2009-11-10T23:00:00.000000005Z
+   * ```
+   */
+  appendText(b: string): string {
+    if (typeof b !== 'string') badArg('Time.appendText', 'b', 'a string', b);
+    return b + formatStrictRFC3339(this, 'Time.AppendText: ');
+  }
+
+  /**
+   * marshalBinary returns t in Go's binary encoding: a version byte, the seconds since January 1, year 1
+   * UTC (int64), the nanoseconds (int32) and the zone offset in minutes (int16, -1 for UTC), big-endian,
+   * and for an offset that is not a whole number of minutes (version 2) its seconds. It throws Go's error
+   * for an offset it cannot encode.
+   *
+   * @example
+   * ```ts
+   * import { date, fixedZone, UTC } from '@gostd/time';
+   * const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+   * console.log(hex(date(2009, 11, 10, 23, 0, 0, 0, UTC).marshalBinary()));
+   * console.log(hex(date(2009, 11, 10, 23, 0, 0, 0, fixedZone('', -(3 * 3600 + 30 * 60 + 5))).marshalBinary()));
+   * // Output:
+   * // 010000000ec28be77000000000ffff
+   * // 020000000ec28c18ad00000000ff2efb
+   * ```
+   */
+  marshalBinary(): Uint8Array {
+    return appendBinary(this, new Uint8Array(0));
+  }
+
+  /**
+   * appendBinary is like marshalBinary but appends the encoding to b and returns the result, a new
+   * Uint8Array (Go's AppendBinary, Go 1.24).
+   *
+   * @example
+   * ```ts
+   * import { date, UTC } from '@gostd/time';
+   * const b = date(1, 1, 1, 0, 0, 1, 2, UTC).appendBinary(new Uint8Array([7]));
+   * console.log(b.join(' ')); // Go: fmt.Println(b) prints [7 1 0 0 0 0 0 0 0 1 0 0 0 2 255 255]
+   * // Output:
+   * // 7 1 0 0 0 0 0 0 0 1 0 0 0 2 255 255
+   * ```
+   */
+  appendBinary(b: Uint8Array): Uint8Array {
+    if (!(b instanceof Uint8Array)) badArg('Time.appendBinary', 'b', 'a Uint8Array', b);
+    return appendBinary(this, b);
+  }
+
+  /**
+   * unmarshalBinary sets t to the time in data, as marshalBinary encodes it: in UTC, in Local when Local's
+   * offset at that instant is the encoded one, or else in an unnamed fixed zone. It throws Go's errors.
+   *
+   * @example
+   * ```ts
+   * import { date, fixedZone, Time } from '@gostd/time';
+   * const t = new Time();
+   * t.unmarshalBinary(date(2009, 11, 10, 23, 0, 0, 0, fixedZone('EST', -5 * 3600)).marshalBinary());
+   * console.log(t.string());
+   * try {
+   *   t.unmarshalBinary(new Uint8Array([1, 2, 3]));
+   * } catch (e) {
+   *   console.log((e as Error).message);
+   * }
+   * // Output:
+   * // 2009-11-10 23:00:00 -0500 -0500
+   * // Time.UnmarshalBinary: invalid length
+   * ```
+   */
+  unmarshalBinary(data: Uint8Array): void {
+    if (!(data instanceof Uint8Array)) badArg('Time.unmarshalBinary', 'data', 'a Uint8Array', data);
+    this.set(decodeBinary(data, (sec, nsec, loc) => new Time(sec, nsec, 0n, false, loc)));
+  }
+
+  /**
+   * goString returns t as the Go expression that makes it (Go's GoString, what `%#v` prints): a call of
+   * `time.Date` with the month's name and the location as `time.UTC`, `time.Local` or
+   * `time.Location("name")`.
+   *
+   * @example
+   * ```ts
+   * import { date, loadLocation, UTC } from '@gostd/time';
+   * const t = date(2009, 11, 10, 23, 0, 0, 0, UTC);
+   * console.log(t.goString());
+   * console.log(t.in(loadLocation('America/New_York')).goString());
+   * // Output:
+   * // time.Date(2009, time.November, 10, 23, 0, 0, 0, time.UTC)
+   * // time.Date(2009, time.November, 10, 18, 0, 0, 0, time.Location("America/New_York"))
+   * ```
+   */
+  goString(): string {
+    return goString(this);
   }
 
   /** Copies u's readings into this (Go's *t = u). */
