@@ -1,9 +1,8 @@
 // RFC 3339, the layout of JSON and text encodings: fast paths for formatting
 // and parsing it (taken by format, parse and the marshalers), and the strict
 // checks of Go's marshalers (a four-digit year, an offset below 24 hours).
-import { absDate, daysIn, dDay, dMonth, dYear } from './calendar';
+import { absDate, dateToAbsDays, daysIn, dDay, dMonth, dYear, unixAbsDays } from './calendar';
 import { absDay, absSod, locAbs } from './calendar-time';
-import { dateSec, normNsec } from './date';
 import { fraction, itoa, pad2 } from './format';
 import type { Instant } from './instant';
 import { Time } from './time';
@@ -76,18 +75,17 @@ export function parseRFC3339(s: string, local: Location): Time | null {
     nsec = uint(s, 20, 20 + Math.min(digits, 9), 0, 999999999) * 10 ** (9 - Math.min(digits, 9));
     at = n;
   }
+  // Every field is in range, so no normalisation is needed: the Unix second is a sum, exact in float64.
+  const unix = (dateToAbsDays(year, month, day) - unixAbsDays) * 86400 + hour * 3600 + min * 60 + sec;
   const rest = s.length - at;
-  if (rest === 1 && s[at] === 'Z') {
-    return new Time(dateSec(year, month, day, hour, min, sec, nsec, UTC), normNsec, 0n, false, UTC);
-  }
+  if (rest === 1 && s[at] === 'Z') return new Time(BigInt(unix + 62135596800), nsec, 0n, false, UTC);
   if (rest !== 6) return null;
   const hr = uint(s, at + 1, at + 3, 0, 23);
   const mm = uint(s, at + 4, at + 6, 0, 59);
   const sign = s[at];
   if (hr < 0 || mm < 0 || (sign !== '-' && sign !== '+') || s[at + 3] !== ':') return null;
   const offset = (hr * 60 + mm) * 60 * (sign === '-' ? -1 : 1);
-  // The offset goes into the seconds field: Date's normalisation carries it, exactly as a subtraction.
-  const sec1 = dateSec(year, month, day, hour, min, sec - offset, nsec, UTC);
-  const loc = local.lookup(Number(sec1) - 62135596800) === offset ? local : fixedZone('', offset);
-  return new Time(sec1, normNsec, 0n, false, loc);
+  const utc = unix - offset;
+  const loc = local.lookup(utc) === offset ? local : fixedZone('', offset);
+  return new Time(BigInt(utc + 62135596800), nsec, 0n, false, loc);
 }
