@@ -1,1 +1,3 @@
-export { default } from '../../tsup.config.base.ts';
+import { entries } from '../../tsup.config.base.ts';
+
+export default entries('index', 'tzdata');

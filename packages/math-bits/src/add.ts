@@ -1,5 +1,6 @@
 // The @example blocks of the 32- and 64-bit forms are Go's examples from
 // $GOROOT/src/math/bits/example_math_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, TWO32, u32 } from './halves';
 
 /**
@@ -60,6 +61,9 @@ export function add(x: bigint, y: bigint, carry: bigint): [sum: bigint, carryOut
  * ```
  */
 export function add32(x: number, y: number, carry: number): [sum: number, carryOut: number] {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('add32', 'x', 32, x);
+  if (typeof y !== 'number' || y >>> 0 !== y) badUint('add32', 'y', 32, y);
+  if (typeof carry !== 'number' || carry >>> 0 !== carry) badUint('add32', 'carry', 32, carry);
   const sum = ((x >>> 0) + (y >>> 0) + (carry >>> 0)) >>> 0;
   return [sum, ((x & y) | ((x | y) & ~sum)) >>> 31];
 }
@@ -101,6 +105,9 @@ export function add32(x: number, y: number, carry: number): [sum: number, carryO
  * ```
  */
 export function add64(x: bigint, y: bigint, carry: bigint): [sum: bigint, carryOut: bigint] {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('add64', 'x', 64, x);
+  if (typeof y !== 'bigint' || y < 0n || y > maxUint64) badUint('add64', 'y', 64, y);
+  if (typeof carry !== 'bigint' || carry < 0n || carry > maxUint64) badUint('add64', 'carry', 64, carry);
   b64[0] = x;
   const xl = u32[LO]!;
   const xh = u32[HI]!;

@@ -1,5 +1,6 @@
 // The @example blocks of the 32- and 64-bit forms are Go's examples from
 // $GOROOT/src/math/bits/example_math_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { divmod, dm } from './divmod';
 import { b64, HI, LO, u32 } from './halves';
 import { divideError, overflowError } from './runtime-error';
@@ -57,6 +58,9 @@ export function div(hi: bigint, lo: bigint, y: bigint): [quo: bigint, rem: bigin
  * ```
  */
 export function div32(hi: number, lo: number, y: number): [quo: number, rem: number] {
+  if (typeof hi !== 'number' || hi >>> 0 !== hi) badUint('div32', 'hi', 32, hi);
+  if (typeof lo !== 'number' || lo >>> 0 !== lo) badUint('div32', 'lo', 32, lo);
+  if (typeof y !== 'number' || y >>> 0 !== y) badUint('div32', 'y', 32, y);
   hi >>>= 0;
   lo >>>= 0;
   y >>>= 0;
@@ -104,6 +108,9 @@ export function div32(hi: number, lo: number, y: number): [quo: number, rem: num
  * ```
  */
 export function div64(hi: bigint, lo: bigint, y: bigint): [quo: bigint, rem: bigint] {
+  if (typeof hi !== 'bigint' || hi < 0n || hi > maxUint64) badUint('div64', 'hi', 64, hi);
+  if (typeof lo !== 'bigint' || lo < 0n || lo > maxUint64) badUint('div64', 'lo', 64, lo);
+  if (typeof y !== 'bigint' || y < 0n || y > maxUint64) badUint('div64', 'y', 64, y);
   b64[0] = y;
   const y0 = u32[LO]!;
   const y1 = u32[HI]!;

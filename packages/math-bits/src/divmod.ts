@@ -7,10 +7,10 @@
  * In: the dividend's limbs n0, n1, n2, n3 (least significant first) at 0..3 and the divisor's y0, y1 at
  * 4..5. Out: the quotient's limbs at 0..1 and the remainder's at 2..3.
  */
-export const dm = new Uint32Array(6);
+export const dm = /*#__PURE__*/ new Uint32Array(6);
 
 const TWO32 = 4294967296;
-const INV32 = 1 / TWO32;
+const INV32 = 2.3283064365386963e-10; // 1 / TWO32 = 2^-32, exactly (a bundler keeps a division)
 
 /**
  * Divides the 128-bit (n3, n2, n1, n0) in `dm` by the 64-bit (y1, y0) and leaves the 64-bit quotient and

@@ -23,14 +23,14 @@ describe('TestLeadingZeros (bits_test.go)', () => {
   });
 });
 
-describe('wrapping', () => {
-  it('converts out-of-width inputs like Go', () => {
-    expect(leadingZeros8(0x100)).toBe(8);
-    expect(leadingZeros8(-1)).toBe(0);
-    expect(leadingZeros16(0x1_0001)).toBe(15);
-    expect(leadingZeros32(2 ** 32 + 1)).toBe(31);
-    expect(leadingZeros32(-1)).toBe(0);
-    expect(leadingZeros64(1n << 64n)).toBe(64);
-    expect(leadingZeros64(-1n)).toBe(0);
+describe('out-of-width inputs', () => {
+  it('throw a RangeError instead of wrapping (issue 13)', () => {
+    expect(() => leadingZeros8(0x100)).toThrow(RangeError);
+    expect(() => leadingZeros8(-1)).toThrow(RangeError);
+    expect(() => leadingZeros16(0x1_0001)).toThrow(RangeError);
+    expect(() => leadingZeros32(2 ** 32 + 1)).toThrow(RangeError);
+    expect(() => leadingZeros32(-1)).toThrow(RangeError);
+    expect(() => leadingZeros64(1n << 64n)).toThrow(RangeError);
+    expect(() => leadingZeros64(-1n)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
@@ -31,6 +32,7 @@ export function leadingZeros(x: bigint): number {
  * ```
  */
 export function leadingZeros8(x: number): number {
+  if (typeof x !== 'number' || (x & 0xff) !== x) badUint('leadingZeros8', 'x', 8, x);
   return Math.clz32(x & 0xff) - 24;
 }
 
@@ -47,6 +49,7 @@ export function leadingZeros8(x: number): number {
  * ```
  */
 export function leadingZeros16(x: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('leadingZeros16', 'x', 16, x);
   return Math.clz32(x & 0xffff) - 16;
 }
 
@@ -63,6 +66,7 @@ export function leadingZeros16(x: number): number {
  * ```
  */
 export function leadingZeros32(x: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('leadingZeros32', 'x', 32, x);
   return Math.clz32(x);
 }
 
@@ -79,6 +83,7 @@ export function leadingZeros32(x: number): number {
  * ```
  */
 export function leadingZeros64(x: bigint): number {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('leadingZeros64', 'x', 64, x);
   b64[0] = x;
   const hi = u32[HI]!;
   return hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(u32[LO]!);

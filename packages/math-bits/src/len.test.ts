@@ -20,12 +20,12 @@ describe('TestLen (bits_test.go)', () => {
   });
 });
 
-describe('wrapping', () => {
-  it('converts out-of-width inputs like Go', () => {
-    expect(len8(0x100)).toBe(0);
-    expect(len16(-1)).toBe(16);
-    expect(len32(-1)).toBe(32);
-    expect(len64(-1n)).toBe(64);
-    expect(len64(1n << 64n)).toBe(0);
+describe('out-of-width inputs', () => {
+  it('throw a RangeError instead of wrapping (issue 13)', () => {
+    expect(() => len8(0x100)).toThrow(RangeError);
+    expect(() => len16(-1)).toThrow(RangeError);
+    expect(() => len32(-1)).toThrow(RangeError);
+    expect(() => len64(-1n)).toThrow(RangeError);
+    expect(() => len64(1n << 64n)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
@@ -33,6 +34,7 @@ export function len(x: bigint): number {
  * ```
  */
 export function len8(x: number): number {
+  if (typeof x !== 'number' || (x & 0xff) !== x) badUint('len8', 'x', 8, x);
   return 32 - Math.clz32(x & 0xff);
 }
 
@@ -49,6 +51,7 @@ export function len8(x: number): number {
  * ```
  */
 export function len16(x: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('len16', 'x', 16, x);
   return 32 - Math.clz32(x & 0xffff);
 }
 
@@ -65,6 +68,7 @@ export function len16(x: number): number {
  * ```
  */
 export function len32(x: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('len32', 'x', 32, x);
   return 32 - Math.clz32(x);
 }
 
@@ -81,6 +85,7 @@ export function len32(x: number): number {
  * ```
  */
 export function len64(x: bigint): number {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('len64', 'x', 64, x);
   b64[0] = x;
   const hi = u32[HI]!;
   return hi !== 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(u32[LO]!);

@@ -34,8 +34,10 @@ describe('edges', () => {
     expect(mul64(1n << 32n, 1n << 32n)).toEqual([1n, 0n]);
     expect(mul64(0xffffffffn, 0xffffffffn)).toEqual([0n, 0xfffffffe00000001n]);
   });
-  it('wraps operands like Go conversions', () => {
-    expect(mul32(-1, -1)).toEqual([M32 - 1, 1]);
-    expect(mul64(-1n, -1n)).toEqual([M64 - 1n, 1n]);
+  it('rejects operands outside the width instead of wrapping (issue 13)', () => {
+    expect(() => mul32(-1, 1)).toThrow(RangeError);
+    expect(() => mul64(1n, -1n)).toThrow(RangeError);
+    expect(mul32(M32, M32)).toEqual([M32 - 1, 1]);
+    expect(mul64(M64, M64)).toEqual([M64 - 1n, 1n]);
   });
 });

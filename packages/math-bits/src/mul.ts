@@ -1,8 +1,9 @@
 // The @example blocks of the 32- and 64-bit forms are Go's examples from
 // $GOROOT/src/math/bits/example_math_test.go (Go 1.19), printing the same lines.
-import { b64, HI, LO, TWO32, u32 } from './halves';
+import { badUint, maxUint64 } from './check';
+import { b64, HI, LO, u32 } from './halves';
 
-const INV32 = 1 / TWO32;
+const INV32 = 2.3283064365386963e-10; // 1 / TWO32 = 2^-32, exactly (a bundler keeps a division)
 
 /**
  * The high 32 bits of the 64-bit product of uint32s a and b, given its low 32 bits lo. The double a * b is
@@ -69,6 +70,8 @@ export function mul(x: bigint, y: bigint): [hi: bigint, lo: bigint] {
  * ```
  */
 export function mul32(x: number, y: number): [hi: number, lo: number] {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('mul32', 'x', 32, x);
+  if (typeof y !== 'number' || y >>> 0 !== y) badUint('mul32', 'y', 32, y);
   x >>>= 0;
   y >>>= 0;
   const lo = Math.imul(x, y) >>> 0;
@@ -110,6 +113,8 @@ export function mul32(x: number, y: number): [hi: number, lo: number] {
  * ```
  */
 export function mul64(x: bigint, y: bigint): [hi: bigint, lo: bigint] {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('mul64', 'x', 64, x);
+  if (typeof y !== 'bigint' || y < 0n || y > maxUint64) badUint('mul64', 'y', 64, y);
   b64[0] = x;
   const x0 = u32[LO]!;
   const x1 = u32[HI]!;

@@ -30,13 +30,13 @@ describe('TestOnesCount (bits_test.go)', () => {
   });
 });
 
-describe('wrapping', () => {
-  it('converts out-of-width inputs like Go', () => {
-    expect(onesCount8(0x1ff)).toBe(8);
-    expect(onesCount16(-1)).toBe(16);
-    expect(onesCount32(-1)).toBe(32);
-    expect(onesCount32(2 ** 32 + 3)).toBe(2);
-    expect(onesCount64(-1n)).toBe(64);
-    expect(onesCount64((1n << 64n) | 1n)).toBe(1);
+describe('out-of-width inputs', () => {
+  it('throw a RangeError instead of wrapping (issue 13)', () => {
+    expect(() => onesCount8(0x1ff)).toThrow(RangeError);
+    expect(() => onesCount16(-1)).toThrow(RangeError);
+    expect(() => onesCount32(-1)).toThrow(RangeError);
+    expect(() => onesCount32(2 ** 32 + 3)).toThrow(RangeError);
+    expect(() => onesCount64(-1n)).toThrow(RangeError);
+    expect(() => onesCount64((1n << 64n) | 1n)).toThrow(RangeError);
   });
 });

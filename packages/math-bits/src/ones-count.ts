@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /** The population count of a 32-bit word (SWAR: 2-, 4-, then 8-bit sums, bytes added by a multiply). */
@@ -39,6 +40,7 @@ export function onesCount(x: bigint): number {
  * ```
  */
 export function onesCount8(x: number): number {
+  if (typeof x !== 'number' || (x & 0xff) !== x) badUint('onesCount8', 'x', 8, x);
   return pop32(x & 0xff);
 }
 
@@ -55,6 +57,7 @@ export function onesCount8(x: number): number {
  * ```
  */
 export function onesCount16(x: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('onesCount16', 'x', 16, x);
   return pop32(x & 0xffff);
 }
 
@@ -71,6 +74,7 @@ export function onesCount16(x: number): number {
  * ```
  */
 export function onesCount32(x: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('onesCount32', 'x', 32, x);
   return pop32(x | 0);
 }
 
@@ -87,6 +91,7 @@ export function onesCount32(x: number): number {
  * ```
  */
 export function onesCount64(x: bigint): number {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('onesCount64', 'x', 64, x);
   b64[0] = x;
   return pop32(u32[LO]!) + pop32(u32[HI]!);
 }

@@ -55,7 +55,7 @@ describe('division by zero', () => {
   it.each([
     ['Rem32', () => rem32(1, 1, 0)],
     ['Rem64', () => rem64(1n, 1n, 0n)],
-    ['Rem', () => rem(0n, 0n, 1n << 64n)],
+    ['Rem', () => rem(0n, 0n, 0n)],
   ] as const)('%s throws Go’s divide-by-zero RuntimeError', (_, f) => {
     expect(f).toThrow(RuntimeError);
     expect(f).toThrow(divZeroError);

@@ -1,3 +1,4 @@
+import { badUint, maxUint64 } from './check';
 import { divmod, dm } from './divmod';
 import { b64, HI, LO, u32 } from './halves';
 import { divideError } from './runtime-error';
@@ -42,6 +43,9 @@ export function rem(hi: bigint, lo: bigint, y: bigint): bigint {
  * ```
  */
 export function rem32(hi: number, lo: number, y: number): number {
+  if (typeof hi !== 'number' || hi >>> 0 !== hi) badUint('rem32', 'hi', 32, hi);
+  if (typeof lo !== 'number' || lo >>> 0 !== lo) badUint('rem32', 'lo', 32, lo);
+  if (typeof y !== 'number' || y >>> 0 !== y) badUint('rem32', 'y', 32, y);
   lo >>>= 0;
   y >>>= 0;
   if (y === 0) divideError();
@@ -67,6 +71,9 @@ export function rem32(hi: number, lo: number, y: number): number {
  * ```
  */
 export function rem64(hi: bigint, lo: bigint, y: bigint): bigint {
+  if (typeof hi !== 'bigint' || hi < 0n || hi > maxUint64) badUint('rem64', 'hi', 64, hi);
+  if (typeof lo !== 'bigint' || lo < 0n || lo > maxUint64) badUint('rem64', 'lo', 64, lo);
+  if (typeof y !== 'bigint' || y < 0n || y > maxUint64) badUint('rem64', 'y', 64, y);
   b64[0] = y;
   const y0 = u32[LO]!;
   const y1 = u32[HI]!;

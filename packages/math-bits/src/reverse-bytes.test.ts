@@ -19,11 +19,11 @@ describe('TestReverseBytes (bits_test.go)', () => {
   });
 });
 
-describe('wrapping', () => {
-  it('converts out-of-width inputs like Go', () => {
-    expect(reverseBytes16(0x1_0102)).toBe(0x0201);
-    expect(reverseBytes32(-1)).toBe(0xffffffff);
-    expect(reverseBytes64(-1n)).toBe((1n << 64n) - 1n);
-    expect(reverseBytes64((1n << 64n) | 0xffn)).toBe(0xffn << 56n);
+describe('out-of-width inputs', () => {
+  it('throw a RangeError instead of wrapping (issue 13)', () => {
+    expect(() => reverseBytes16(0x1_0102)).toThrow(RangeError);
+    expect(() => reverseBytes32(-1)).toThrow(RangeError);
+    expect(() => reverseBytes64(-1n)).toThrow(RangeError);
+    expect(() => reverseBytes64((1n << 64n) | 0xffn)).toThrow(RangeError);
   });
 });

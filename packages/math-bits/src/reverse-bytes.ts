@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /** The bytes of a 32-bit word in reversed order, as an int32. */
@@ -44,6 +45,7 @@ export function reverseBytes(x: bigint): bigint {
  * ```
  */
 export function reverseBytes16(x: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('reverseBytes16', 'x', 16, x);
   return ((x >>> 8) & 0xff) | ((x & 0xff) << 8);
 }
 
@@ -65,6 +67,7 @@ export function reverseBytes16(x: number): number {
  * ```
  */
 export function reverseBytes32(x: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('reverseBytes32', 'x', 32, x);
   return bswap32(x) >>> 0;
 }
 
@@ -86,6 +89,7 @@ export function reverseBytes32(x: number): number {
  * ```
  */
 export function reverseBytes64(x: bigint): bigint {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('reverseBytes64', 'x', 64, x);
   b64[0] = x;
   const lo = u32[LO]!;
   u32[LO] = bswap32(u32[HI]!);

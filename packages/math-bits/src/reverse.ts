@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /** The bits of a 32-bit word in reversed order, as an int32 (swap adjacent bits, pairs, nibbles, bytes, halves). */
@@ -42,6 +43,7 @@ export function reverse(x: bigint): bigint {
  * ```
  */
 export function reverse8(x: number): number {
+  if (typeof x !== 'number' || (x & 0xff) !== x) badUint('reverse8', 'x', 8, x);
   return rev32(x) >>> 24;
 }
 
@@ -60,6 +62,7 @@ export function reverse8(x: number): number {
  * ```
  */
 export function reverse16(x: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('reverse16', 'x', 16, x);
   return rev32(x) >>> 16;
 }
 
@@ -78,6 +81,7 @@ export function reverse16(x: number): number {
  * ```
  */
 export function reverse32(x: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('reverse32', 'x', 32, x);
   return rev32(x) >>> 0;
 }
 
@@ -96,6 +100,7 @@ export function reverse32(x: number): number {
  * ```
  */
 export function reverse64(x: bigint): bigint {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('reverse64', 'x', 64, x);
   b64[0] = x;
   const lo = u32[LO]!;
   u32[LO] = rev32(u32[HI]!);

@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badInt, badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
@@ -45,6 +46,8 @@ export function rotateLeft(x: bigint, k: number): bigint {
  * ```
  */
 export function rotateLeft8(x: number, k: number): number {
+  if (typeof x !== 'number' || (x & 0xff) !== x) badUint('rotateLeft8', 'x', 8, x);
+  if (typeof k !== 'number' || ((k | 0) !== k && !Number.isSafeInteger(k))) badInt('rotateLeft8', 'k', k);
   const s = k & 7;
   x &= 0xff;
   return ((x << s) | (x >>> (8 - s))) & 0xff;
@@ -71,6 +74,8 @@ export function rotateLeft8(x: number, k: number): number {
  * ```
  */
 export function rotateLeft16(x: number, k: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('rotateLeft16', 'x', 16, x);
+  if (typeof k !== 'number' || ((k | 0) !== k && !Number.isSafeInteger(k))) badInt('rotateLeft16', 'k', k);
   const s = k & 15;
   x &= 0xffff;
   return ((x << s) | (x >>> (16 - s))) & 0xffff;
@@ -97,6 +102,8 @@ export function rotateLeft16(x: number, k: number): number {
  * ```
  */
 export function rotateLeft32(x: number, k: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('rotateLeft32', 'x', 32, x);
+  if (typeof k !== 'number' || ((k | 0) !== k && !Number.isSafeInteger(k))) badInt('rotateLeft32', 'k', k);
   // JS shift counts are taken mod 32, so a shift by (32 - 0) is a shift by 0: x | x.
   return ((x << k) | (x >>> -k)) >>> 0;
 }
@@ -122,6 +129,8 @@ export function rotateLeft32(x: number, k: number): number {
  * ```
  */
 export function rotateLeft64(x: bigint, k: number): bigint {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('rotateLeft64', 'x', 64, x);
+  if (typeof k !== 'number' || ((k | 0) !== k && !Number.isSafeInteger(k))) badInt('rotateLeft64', 'k', k);
   b64[0] = x;
   let lo = u32[LO]!;
   let hi = u32[HI]!;

@@ -1,5 +1,6 @@
 // The @example blocks of the 32- and 64-bit forms are Go's examples from
 // $GOROOT/src/math/bits/example_math_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, TWO32, u32 } from './halves';
 
 /**
@@ -60,6 +61,9 @@ export function sub(x: bigint, y: bigint, borrow: bigint): [diff: bigint, borrow
  * ```
  */
 export function sub32(x: number, y: number, borrow: number): [diff: number, borrowOut: number] {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('sub32', 'x', 32, x);
+  if (typeof y !== 'number' || y >>> 0 !== y) badUint('sub32', 'y', 32, y);
+  if (typeof borrow !== 'number' || borrow >>> 0 !== borrow) badUint('sub32', 'borrow', 32, borrow);
   const diff = ((x >>> 0) - (y >>> 0) - (borrow >>> 0)) >>> 0;
   return [diff, ((~x & y) | (~(x ^ y) & diff)) >>> 31];
 }
@@ -101,6 +105,9 @@ export function sub32(x: number, y: number, borrow: number): [diff: number, borr
  * ```
  */
 export function sub64(x: bigint, y: bigint, borrow: bigint): [diff: bigint, borrowOut: bigint] {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('sub64', 'x', 64, x);
+  if (typeof y !== 'bigint' || y < 0n || y > maxUint64) badUint('sub64', 'y', 64, y);
+  if (typeof borrow !== 'bigint' || borrow < 0n || borrow > maxUint64) badUint('sub64', 'borrow', 64, borrow);
   b64[0] = x;
   const xl = u32[LO]!;
   const xh = u32[HI]!;

@@ -26,15 +26,15 @@ describe('TestTrailingZeros (bits_test.go)', () => {
   });
 });
 
-describe('wrapping', () => {
-  it('converts out-of-width inputs like Go', () => {
-    expect(trailingZeros8(0x100)).toBe(8);
-    expect(trailingZeros16(0x3_0000)).toBe(16);
-    expect(trailingZeros32(2 ** 32)).toBe(32);
+describe('out-of-width inputs', () => {
+  it('throw a RangeError instead of wrapping (issue 13)', () => {
+    expect(() => trailingZeros8(0x100)).toThrow(RangeError);
+    expect(() => trailingZeros16(0x3_0000)).toThrow(RangeError);
+    expect(() => trailingZeros32(2 ** 32)).toThrow(RangeError);
     expect(trailingZeros32(2 ** 31)).toBe(31);
-    expect(trailingZeros32(-8)).toBe(3);
-    expect(trailingZeros64(1n << 64n)).toBe(64);
+    expect(() => trailingZeros32(-8)).toThrow(RangeError);
+    expect(() => trailingZeros64(1n << 64n)).toThrow(RangeError);
     expect(trailingZeros64(1n << 63n)).toBe(63);
-    expect(trailingZeros64(-(1n << 40n))).toBe(40);
+    expect(() => trailingZeros64(-(1n << 40n))).toThrow(RangeError);
   });
 });

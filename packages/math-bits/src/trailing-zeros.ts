@@ -1,5 +1,6 @@
 // The @example blocks of the sized forms are Go's examples from
 // $GOROOT/src/math/bits/example_test.go (Go 1.19), printing the same lines.
+import { badUint, maxUint64 } from './check';
 import { b64, HI, LO, u32 } from './halves';
 
 /**
@@ -33,6 +34,7 @@ export function trailingZeros(x: bigint): number {
  * ```
  */
 export function trailingZeros8(x: number): number {
+  if (typeof x !== 'number' || (x & 0xff) !== x) badUint('trailingZeros8', 'x', 8, x);
   x = (x & 0xff) | 0x100;
   return 32 - Math.clz32(~x & (x - 1));
 }
@@ -50,6 +52,7 @@ export function trailingZeros8(x: number): number {
  * ```
  */
 export function trailingZeros16(x: number): number {
+  if (typeof x !== 'number' || (x & 0xffff) !== x) badUint('trailingZeros16', 'x', 16, x);
   x = (x & 0xffff) | 0x10000;
   return 32 - Math.clz32(~x & (x - 1));
 }
@@ -67,6 +70,7 @@ export function trailingZeros16(x: number): number {
  * ```
  */
 export function trailingZeros32(x: number): number {
+  if (typeof x !== 'number' || x >>> 0 !== x) badUint('trailingZeros32', 'x', 32, x);
   // ~x & (x - 1) keeps exactly the trailing zeros as ones (all 32 for x == 0).
   x |= 0;
   return 32 - Math.clz32(~x & (x - 1));
@@ -85,6 +89,7 @@ export function trailingZeros32(x: number): number {
  * ```
  */
 export function trailingZeros64(x: bigint): number {
+  if (typeof x !== 'bigint' || x < 0n || x > maxUint64) badUint('trailingZeros64', 'x', 64, x);
   b64[0] = x;
   let w = u32[LO]! | 0;
   if (w !== 0) return 32 - Math.clz32(~w & (w - 1));

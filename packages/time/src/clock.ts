@@ -6,7 +6,7 @@
 //
 // A Time keeps the raw monotonic clock value, so that now() and since() do no
 // more arithmetic than they must; Go's reading (nanoseconds since the
-// package loaded) is that value minus monoStart. Times made before a setClocks call
+// package first read the clock) is that value minus monoStart. Times made before a setClocks call
 // are not comparable with times made after it.
 
 /** A wall clock source: milliseconds since the Unix epoch, like Date.now(). */
@@ -14,21 +14,36 @@ export type WallClock = () => number;
 /** A monotonic clock source: nanoseconds from an arbitrary origin, never decreasing. */
 export type MonoClock = () => bigint;
 
-const hrtime = typeof process === 'object' ? process.hrtime?.bigint : undefined;
-
-const defaultMono: MonoClock = hrtime ?? (() => BigInt(Math.round(performance.now() * 1e6)));
+/** The monotonic source: process.hrtime.bigint() in Node, performance.now() elsewhere (chosen on first use). */
+function monoSource(): MonoClock {
+  const hrtime = typeof process === 'object' ? process.hrtime?.bigint : undefined;
+  return hrtime ?? (() => BigInt(Math.round(performance.now() * 1e6)));
+}
 const defaultWall: WallClock = () => Date.now();
 
 /** The wall clock in use. */
 export let wallClock: WallClock = defaultWall;
-/** The monotonic clock in use (raw, from its own origin). */
-export let monoClock: MonoClock = defaultMono;
-/** The raw monotonic value when the package loaded, minus 1, as Go's startNano. */
-export let monoStart: bigint = monoClock() - 1n;
+/**
+ * The monotonic clock in use (raw, from its own origin). Until the first reading it is firstReading, which
+ * picks the source, starts Go's readings there (monoStart) and puts the source in its place, so importing
+ * the package reads no clock and later readings call the source directly.
+ */
+export let monoClock: MonoClock = firstReading;
+/**
+ * The raw monotonic value just before the first reading, so Go's readings (`mono - monoStart`) are
+ * positive. Every Time with a reading was made after it was set.
+ */
+export let monoStart = 0n;
 
-/** Replaces the clocks (for tests); called with no argument, restores the system clocks. */
+function firstReading(): bigint {
+  monoClock = monoSource();
+  monoStart = monoClock() - 1n;
+  return monoClock();
+}
+
+/** Replaces the clocks (for tests); called with no arguments it restores the real ones. */
 export function setClocks(clocks: { wall?: WallClock; mono?: MonoClock } = {}): void {
   wallClock = clocks.wall ?? defaultWall;
-  monoClock = clocks.mono ?? defaultMono;
+  monoClock = clocks.mono ?? monoSource();
   monoStart = monoClock() - 1n;
 }

@@ -1,5 +1,6 @@
 // Go's time.Duration: an int64 count of nanoseconds, here a bigint, with Go's
 // methods on the Duration namespace object (receiver first).
+import { badInt64, isInt64 } from './check';
 
 /**
  * A Duration represents the elapsed time between two instants as an int64 nanosecond count, held in a
@@ -22,11 +23,11 @@ export const Minute: Duration = 60_000_000_000n;
 export const Hour: Duration = 3_600_000_000_000n;
 
 /** The smallest Duration, -1 << 63. */
-export const minDuration: Duration = -(1n << 63n);
+export const minDuration: Duration = -9223372036854775808n;
 /** The largest Duration, 1<<63 - 1. */
-export const maxDuration: Duration = (1n << 63n) - 1n;
+export const maxDuration: Duration = 9223372036854775807n;
 
-const safe = 2 ** 53;
+const safe = 9007199254740992; // 2^53
 
 const zeros = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
 
@@ -64,12 +65,13 @@ function formatAbs(sec: number, nsec: number): string {
 }
 
 /**
- * String returns a string representing the duration in the form "72h3m0.5s". Leading zero units are
+ * string returns a string representing the duration in the form "72h3m0.5s". Leading zero units are
  * omitted. As a special case, durations less than one second format use a smaller unit (milli-, micro-, or
  * nanoseconds) to ensure that the leading digit is non-zero. The zero duration formats as 0s. A bigint
  * outside the int64 range throws a RangeError.
  */
 function string(d: Duration): string {
+  if (typeof d !== 'bigint') badInt64('Duration.string', 'd', 'a Duration', d);
   const n = Number(d);
   if (n > -safe && n < safe) {
     const u = n < 0 ? -n : n;
@@ -77,25 +79,27 @@ function string(d: Duration): string {
     const s = formatAbs((u - nsec) / 1e9, nsec);
     return n < 0 ? `-${s}` : s;
   }
-  if (d > maxDuration || d < minDuration)
-    throw new RangeError(`time: Duration ${d} is outside the int64 range`);
+  if (d > maxDuration || d < minDuration) badInt64('Duration.string', 'd', 'a Duration', d);
   const u = d < 0n ? -d : d;
   const s = formatAbs(Number(u / Second), Number(u % Second) | 0);
   return d < 0n ? `-${s}` : s;
 }
 
-/** Nanoseconds returns the duration as an integer nanosecond count. */
+/** nanoseconds returns the duration as an integer nanosecond count. */
 function nanoseconds(d: Duration): bigint {
+  if (!isInt64(d)) badInt64('Duration.nanoseconds', 'd', 'a Duration', d);
   return d;
 }
 
-/** Microseconds returns the duration as an integer microsecond count (truncated toward zero). */
+/** microseconds returns the duration as an integer microsecond count (truncated toward zero). */
 function microseconds(d: Duration): bigint {
+  if (!isInt64(d)) badInt64('Duration.microseconds', 'd', 'a Duration', d);
   return d / Microsecond;
 }
 
-/** Milliseconds returns the duration as an integer millisecond count (truncated toward zero). */
+/** milliseconds returns the duration as an integer millisecond count (truncated toward zero). */
 function milliseconds(d: Duration): bigint {
+  if (!isInt64(d)) badInt64('Duration.milliseconds', 'd', 'a Duration', d);
   return d / Millisecond;
 }
 
@@ -109,33 +113,40 @@ function floatIn(d: Duration, unit: number, bigUnit: bigint): number {
   return Number(d / bigUnit) + Number(d % bigUnit) / unit;
 }
 
-/** Seconds returns the duration as a floating point number of seconds. */
+/** seconds returns the duration as a floating point number of seconds. */
 function seconds(d: Duration): number {
+  if (!isInt64(d)) badInt64('Duration.seconds', 'd', 'a Duration', d);
   return floatIn(d, 1e9, Second);
 }
 
-/** Minutes returns the duration as a floating point number of minutes. */
+/** minutes returns the duration as a floating point number of minutes. */
 function minutes(d: Duration): number {
+  if (!isInt64(d)) badInt64('Duration.minutes', 'd', 'a Duration', d);
   return floatIn(d, 60e9, Minute);
 }
 
-/** Hours returns the duration as a floating point number of hours. */
+/** hours returns the duration as a floating point number of hours. */
 function hours(d: Duration): number {
+  if (!isInt64(d)) badInt64('Duration.hours', 'd', 'a Duration', d);
   return floatIn(d, 3600e9, Hour);
 }
 
-/** Truncate returns the result of rounding d toward zero to a multiple of m. If m <= 0, it returns d. */
+/** truncate returns the result of rounding d toward zero to a multiple of m. If m <= 0, it returns d. */
 function truncate(d: Duration, m: Duration): Duration {
+  if (!isInt64(d)) badInt64('Duration.truncate', 'd', 'a Duration', d);
+  if (!isInt64(m)) badInt64('Duration.truncate', 'm', 'a Duration', m);
   if (m <= 0n) return d;
   return d - (d % m);
 }
 
 /**
- * Round returns the result of rounding d to the nearest multiple of m. Halfway values round away from
+ * round returns the result of rounding d to the nearest multiple of m. Halfway values round away from
  * zero. If the result exceeds the largest (or smallest) Duration, Round returns that Duration. If m <= 0,
  * Round returns d unchanged.
  */
 function round(d: Duration, m: Duration): Duration {
+  if (!isInt64(d)) badInt64('Duration.round', 'd', 'a Duration', d);
+  if (!isInt64(m)) badInt64('Duration.round', 'm', 'a Duration', m);
   if (m <= 0n) return d;
   let r = d % m;
   if (d < 0n) {
@@ -149,8 +160,9 @@ function round(d: Duration, m: Duration): Duration {
   return d1 > maxDuration ? maxDuration : d1;
 }
 
-/** Abs returns the absolute value of d. As a special case, the smallest Duration becomes the largest. */
+/** abs returns the absolute value of d. As a special case, the smallest Duration becomes the largest. */
 function abs(d: Duration): Duration {
+  if (!isInt64(d)) badInt64('Duration.abs', 'd', 'a Duration', d);
   if (d >= 0n) return d;
   if (d === minDuration) return maxDuration;
   return -d;

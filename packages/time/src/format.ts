@@ -1,72 +1,192 @@
-// Formats a wall reading as Go's Time.String does for a UTC time:
-// "2006-01-02 15:04:05.999999999 +0000 UTC". Like Go, it counts from an
-// absolute epoch in year -292277022399 as a uint64, so the (absurd) times
-// outside that range wrap exactly as Go's do.
+// Formatting a Time with a Go layout (Time.Format and Time.AppendFormat), and
+// the pieces the other formatters share.
+import {
+  absDate,
+  absWeekday,
+  dDay,
+  dMonth,
+  dYday,
+  dYear,
+  longDayNames,
+  longMonthNames,
+  shortDayNames,
+  shortMonthNames,
+} from './calendar';
+import { absDay, absSod, locAbs } from './calendar-time';
+import type { Instant } from './instant';
+import { type Chunk, chunks, Std } from './layout';
+import { zName } from './zoneinfo';
 
-/** Go's internalToAbsolute: seconds from the absolute zero year to January 1, year 1. */
-const internalToAbsolute = 9223371966579724800n;
-/** Days from January 1 of the absolute zero year to January 1, year 1 (730692556 400-year cycles). */
-const absoluteDaysToYear1 = 730692556n * 146097n;
-/** Days from January 1, year 1 to January 1, 1970. */
-const year1To1970 = 719162;
+const zeros = '000000000';
 
-function pad(v: number, width: number): string {
-  return String(v).padStart(width, '0');
+/** Go's appendInt: x in decimal, zero-padded to width digits (after a '-' for negatives). */
+export function itoa(x: number, width: number): string {
+  if (x < 0) return `-${itoa(-x, width)}`;
+  const s = String(x);
+  return s.length >= width ? s : zeros.slice(0, width - s.length) + s;
 }
 
-/** The proleptic Gregorian [year, month, day] of z days since 1970-01-01 (H. Hinnant's algorithm). */
-function civil(z: number): [number, number, number] {
-  z += 719468;
-  let era = Math.floor(z / 146097);
-  let doe = z - era * 146097;
-  if (doe < 0) {
-    era--;
-    doe += 146097;
-  } else if (doe >= 146097) {
-    era++;
-    doe -= 146097;
+/** Two digits of x in 0..99. */
+export function pad2(x: number): string {
+  return x < 10 ? `0${x}` : String(x);
+}
+
+const pow10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/** Go's appendNano: the fraction of nsec with digits digits after sep; trim drops trailing zeros. */
+export function fraction(nsec: number, digits: number, sep: string, trim: boolean): string {
+  if (!trim && digits <= 9) {
+    const s = String(Math.floor(nsec / (pow10[9 - digits] as number)));
+    return sep + (s.length < digits ? zeros.slice(0, digits - s.length) + s : s);
   }
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  if (trim && (digits === 0 || nsec === 0)) return '';
+  let s = itoa(nsec, 9);
+  if (digits < 9) s = s.slice(0, digits);
+  if (trim) {
+    let end = s.length;
+    while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+    if (end === 0) return '';
+    s = s.slice(0, end);
+  }
+  return sep + s;
 }
 
-/** Go's appendInt(year, 4): a minus sign, then the digits zero-padded to 4. */
-function formatYear(y: number): string {
-  return y < 0 ? `-${pad(-y, 4)}` : pad(y, 4);
+/** The offset as Go prints it for the numeric zone elements (and for MST when the zone has no name). */
+function formatOffset(std: Std, offset: number): string {
+  const iso =
+    std === Std.ISO8601TZ ||
+    std === Std.ISO8601ColonTZ ||
+    std === Std.ISO8601SecondsTZ ||
+    std === Std.ISO8601ShortTZ ||
+    std === Std.ISO8601ColonSecondsTZ;
+  if (offset === 0 && iso) return 'Z';
+  let zone = Math.trunc(offset / 60);
+  let abs = offset;
+  let b = '+';
+  if (zone < 0) {
+    b = '-';
+    zone = -zone;
+    abs = -abs;
+  }
+  b += itoa(Math.trunc(zone / 60), 2);
+  const colon =
+    std === Std.ISO8601ColonTZ ||
+    std === Std.NumColonTZ ||
+    std === Std.ISO8601ColonSecondsTZ ||
+    std === Std.NumColonSecondsTZ;
+  if (colon) b += ':';
+  if (std !== Std.NumShortTZ && std !== Std.ISO8601ShortTZ) b += itoa(zone % 60, 2);
+  if (
+    std === Std.ISO8601SecondsTZ ||
+    std === Std.NumSecondsTz ||
+    std === Std.NumColonSecondsTZ ||
+    std === Std.ISO8601ColonSecondsTZ
+  ) {
+    if (std === Std.NumColonSecondsTZ || std === Std.ISO8601ColonSecondsTZ) b += ':';
+    b += itoa(abs % 60, 2);
+  }
+  return b;
 }
 
-/** The fraction ".999999999" of Go's layouts: nsec with trailing zeros dropped, or nothing for 0. */
-function formatNano(nsec: number): string {
-  if (nsec === 0) return '';
-  let s = pad(nsec, 9);
-  let end = 9;
-  while (s.charCodeAt(end - 1) === 48) end--;
-  s = s.slice(0, end);
-  return `.${s}`;
-}
-
-/** Formats the wall reading sec (seconds since January 1, year 1 UTC, an int64) and nsec as Go's String. */
-export function formatWall(sec: bigint, nsec: number): string {
-  const abs = BigInt.asUintN(64, sec + internalToAbsolute);
-  const days = abs / 86400n;
-  let rest = Number(abs - days * 86400n);
-  const [y, m, d] = civil(Number(days - absoluteDaysToYear1) - year1To1970);
-  const ss = rest % 60;
-  rest = (rest - ss) / 60;
-  const mm = rest % 60;
-  const hh = (rest - mm) / 60;
-  return `${formatYear(y)}-${pad(m, 2)}-${pad(d, 2)} ${pad(hh, 2)}:${pad(mm, 2)}:${pad(ss, 2)}${formatNano(nsec)} +0000 UTC`;
-}
-
-/** Formats a monotonic reading as Go's String appends it: " m=±<seconds>.<9 digits>". */
-export function formatMono(mono: bigint): string {
-  const neg = mono < 0n;
-  const u = neg ? -mono : mono;
-  return ` m=${neg ? '-' : '+'}${u / 1_000_000_000n}.${pad(Number(u % 1_000_000_000n), 9)}`;
+/** Appends t formatted by layout to b, as Go's appendFormat. */
+export function appendFormat(t: Instant, b: string, layout: string): string {
+  const offset = locAbs(t);
+  const name = zName;
+  const day = absDay;
+  const sod = absSod;
+  let haveDate = false;
+  const cs = chunks(layout);
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i] as Chunk;
+    b += c.prefix;
+    const std = c.std;
+    if (std === Std.None) break;
+    if (!haveDate && (std <= Std.ZeroYearDay || std === Std.LongYear || std === Std.Year)) {
+      absDate(day);
+      haveDate = true;
+    }
+    switch (std) {
+      case Std.Year:
+        b += itoa((dYear < 0 ? -dYear : dYear) % 100, 2);
+        break;
+      case Std.LongYear:
+        b += itoa(dYear, 4);
+        break;
+      case Std.Month:
+        b += shortMonthNames[dMonth - 1];
+        break;
+      case Std.LongMonth:
+        b += longMonthNames[dMonth - 1];
+        break;
+      case Std.NumMonth:
+        b += dMonth;
+        break;
+      case Std.ZeroMonth:
+        b += pad2(dMonth);
+        break;
+      case Std.WeekDay:
+        b += shortDayNames[absWeekday(day)];
+        break;
+      case Std.LongWeekDay:
+        b += longDayNames[absWeekday(day)];
+        break;
+      case Std.Day:
+        b += dDay;
+        break;
+      case Std.UnderDay:
+        b += dDay < 10 ? ` ${dDay}` : dDay;
+        break;
+      case Std.ZeroDay:
+        b += pad2(dDay);
+        break;
+      case Std.UnderYearDay:
+        b += dYday < 10 ? `  ${dYday}` : dYday < 100 ? ` ${dYday}` : dYday;
+        break;
+      case Std.ZeroYearDay:
+        b += itoa(dYday, 3);
+        break;
+      case Std.Hour:
+        b += pad2(Math.floor(sod / 3600));
+        break;
+      case Std.Hour12:
+        b += Math.floor(sod / 3600) % 12 || 12;
+        break;
+      case Std.ZeroHour12:
+        b += pad2(Math.floor(sod / 3600) % 12 || 12);
+        break;
+      case Std.Minute:
+        b += Math.floor(sod / 60) % 60;
+        break;
+      case Std.ZeroMinute:
+        b += pad2(Math.floor(sod / 60) % 60);
+        break;
+      case Std.Second:
+        b += sod % 60;
+        break;
+      case Std.ZeroSecond:
+        b += pad2(sod % 60);
+        break;
+      case Std.PM:
+        b += sod >= 12 * 3600 ? 'PM' : 'AM';
+        break;
+      case Std.pm:
+        b += sod >= 12 * 3600 ? 'pm' : 'am';
+        break;
+      case Std.TZ:
+        if (name !== '') b += name;
+        else {
+          const zone = Math.trunc(offset / 60);
+          const z = zone < 0 ? -zone : zone;
+          b += `${zone < 0 ? '-' : '+'}${itoa(Math.trunc(z / 60), 2)}${itoa(z % 60, 2)}`;
+        }
+        break;
+      case Std.FracSecond0:
+      case Std.FracSecond9:
+        b += fraction(t.nsec, c.digits, c.sep, std === Std.FracSecond9);
+        break;
+      default:
+        b += formatOffset(std, offset);
+    }
+  }
+  return b;
 }

@@ -7,6 +7,7 @@ import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
 import { Duration } from './duration';
 import { parseDuration } from './parse-duration';
+import { mutate } from './testdata/seeded';
 import { unix } from './time';
 
 const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/duration.go');
@@ -92,26 +93,18 @@ const noise = [
   '\uFFFD',
   'é',
 ];
-/** A valid-looking string with one to three random edits. */
+/** A valid-looking string with one to three random edits, sometimes a long run of digits or a rotation. */
 function mutated(): string {
-  let s = validish();
-  for (let k = 1 + below(3); k > 0; k--) {
-    const at = below(s.length + 1);
-    switch (below(4)) {
-      case 0:
-        s = s.slice(0, at) + s.slice(at + 1);
-        break;
-      case 1:
-        s = s.slice(0, at) + pick(noise) + s.slice(at);
-        break;
-      case 2:
-        s = s.slice(0, at) + digits(15 + below(10)) + s.slice(at);
-        break;
-      default:
-        s = s.slice(at) + s.slice(0, at);
-    }
+  const s = mutate(validish(), 3, random, noise);
+  const at = below(s.length + 1);
+  switch (below(4)) {
+    case 0:
+      return s.slice(0, at) + digits(15 + below(10)) + s.slice(at);
+    case 1:
+      return s.slice(at) + s.slice(0, at);
+    default:
+      return s;
   }
-  return s;
 }
 
 function parseOrError(s: string): { d: string; err: string } {

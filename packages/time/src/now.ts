@@ -1,12 +1,14 @@
 // time.Now, time.Since and time.Until: the wall clock and the monotonic clock
 // are both read on every Now, as Go's runtime does.
+import { badArg } from './check';
 import { monoClock, wallClock } from './clock';
 import { type Duration, maxDuration, minDuration } from './duration';
 import { maxWall, minWall, Time, unixToInternal } from './time';
+import { Local } from './zoneinfo';
 
 // The wall seconds of the last reading, as a bigint, so that now() converts
 // them only when the second changes.
-let lastUnixSec = Number.NaN;
+let lastUnixSec = NaN;
 let lastSec = 0n;
 let lastInRange = false;
 
@@ -41,7 +43,9 @@ export function now(): Time {
     lastInRange = lastSec >= minWall && lastSec <= maxWall;
   }
   const nsec = Math.floor((ms - s * 1000) * 1e6);
-  return lastInRange ? new Time(lastSec, nsec, monoClock(), true) : new Time(lastSec, nsec, 0n, false);
+  return lastInRange
+    ? new Time(lastSec, nsec, monoClock(), true, Local)
+    : new Time(lastSec, nsec, 0n, false, Local);
 }
 
 /**
@@ -60,6 +64,7 @@ export function now(): Time {
  * ```
  */
 export function since(t: Time): Duration {
+  if (!(t instanceof Time)) badArg('since', 't', 'a Time', t);
   if (t.hasMono) return clamp(monoClock() - t.mono);
   return now().sub(t);
 }
@@ -79,6 +84,7 @@ export function since(t: Time): Duration {
  * ```
  */
 export function until(t: Time): Duration {
+  if (!(t instanceof Time)) badArg('until', 't', 'a Time', t);
   if (t.hasMono) return clamp(t.mono - monoClock());
   return t.sub(now());
 }

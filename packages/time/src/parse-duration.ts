@@ -6,10 +6,10 @@
 import type { Duration } from './duration';
 import { quote } from './quote';
 
-const safe = 2 ** 53;
-const two63 = 1n << 63n;
-const leadingIntLimit = two63 / 10n; // Go: x > 1<<63/10 overflows
-const fractionLimit = (two63 - 1n) / 10n; // Go: x > (1<<63-1)/10 stops accumulating
+const safe = 9007199254740992; // 2^53
+const two63 = 9223372036854775808n; // 2^63
+const leadingIntLimit = 922337203685477580n; // Go: x > 1<<63/10 overflows
+const fractionLimit = 922337203685477580n; // Go: x > (1<<63-1)/10 stops accumulating
 
 // A whole count below 1024 of one unit ("30s", "500ms") is the common case; its bigint is made once and
 // kept, since BigInt(number) costs about as much as the parse itself.

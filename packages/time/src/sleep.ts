@@ -2,12 +2,15 @@
 // milliseconds on its loop clock and may fire a little early by the
 // monotonic clock, so each timer re-checks the monotonic clock and re-arms
 // until the full duration has passed: like Go's, they never fire early.
+
+import { TimeChannel } from './channel';
+import { badArg, badInt64, isInt64 } from './check';
 import { monoClock } from './clock';
 import type { Duration } from './duration';
 import { now } from './now';
 import type { Time } from './time';
 
-const maxTimeout = 2 ** 31 - 1; // the largest delay setTimeout accepts, in ms
+const maxTimeout = 2147483647; // the largest delay setTimeout accepts, in ms
 
 /** Calls fire (never synchronously) once the monotonic clock has advanced by d; returns a canceller. */
 function schedule(d: Duration, fire: () => void): () => boolean {
@@ -48,6 +51,7 @@ function schedule(d: Duration, fire: () => void): () => boolean {
  * ```
  */
 export function sleep(d: Duration): Promise<void> {
+  if (!isInt64(d)) badInt64('sleep', 'd', 'a Duration', d);
   return new Promise((resolve) => {
     if (d <= 0n) resolve();
     else schedule(d, resolve);
@@ -69,13 +73,15 @@ export function sleep(d: Duration): Promise<void> {
  * ```
  */
 export function after(d: Duration): Promise<Time> {
+  if (!isInt64(d)) badInt64('after', 'd', 'a Duration', d);
   return new Promise((resolve) => {
     schedule(d, () => resolve(now()));
   });
 }
 
 /**
- * A Timer is a pending call made by {@link afterFunc}.
+ * A Timer is a single event: made by {@link newTimer}, it sends the current time on its channel `c` when
+ * it expires; made by {@link afterFunc}, it calls a function (and `c` is null, as Go's C is nil).
  *
  * @example
  * ```ts
@@ -87,13 +93,24 @@ export function after(d: Duration): Promise<Time> {
  * ```
  */
 export class Timer {
+  /** c is the channel on which the time is delivered (newTimer), or null (afterFunc). */
+  readonly c: TimeChannel | null;
   #cancel: () => boolean;
   readonly #f: () => void;
 
-  /** @internal Use afterFunc to make a Timer. */
-  constructor(d: Duration, f: () => void) {
-    this.#f = f;
-    this.#cancel = schedule(d, f);
+  /** @internal Use newTimer or afterFunc to make a Timer; with f null, the timer sends on c. */
+  constructor(d: Duration, f: (() => void) | null) {
+    if (!isInt64(d)) badInt64('Timer', 'd', 'a Duration', d);
+    if (f !== null && typeof f !== 'function') badArg('Timer', 'f', 'a function', f);
+    if (f === null) {
+      const c = new TimeChannel();
+      this.c = c;
+      this.#f = () => c.send(now());
+    } else {
+      this.c = null;
+      this.#f = f;
+    }
+    this.#cancel = schedule(d, this.#f);
   }
 
   /**
@@ -112,7 +129,9 @@ export class Timer {
    * ```
    */
   stop(): boolean {
-    return this.#cancel();
+    const active = this.#cancel();
+    // Go 1.23: a time the timer produced but nobody received is discarded, and counts as running.
+    return (this.c?.drain() ?? false) || active;
   }
 
   /**
@@ -131,7 +150,8 @@ export class Timer {
    * ```
    */
   reset(d: Duration): boolean {
-    const active = this.#cancel();
+    if (!isInt64(d)) badInt64('Timer.reset', 'd', 'a Duration', d);
+    const active = this.stop();
     this.#cancel = schedule(d, this.#f);
     return active;
   }
@@ -153,5 +173,32 @@ export class Timer {
  * ```
  */
 export function afterFunc(d: Duration, f: () => void): Timer {
+  if (!isInt64(d)) badInt64('afterFunc', 'd', 'a Duration', d);
+  if (typeof f !== 'function') badArg('afterFunc', 'f', 'a function', f);
   return new Timer(d, f);
+}
+
+/**
+ * newTimer creates a new Timer that will send the current time on its channel `c` after at least duration
+ * d. As in Go 1.23, the channel is synchronous: after `stop` or `reset` returns, no receive sees a time
+ * from before. Unlike Go's, a pending timer keeps a Node process alive until it fires or is stopped.
+ *
+ * @example
+ * ```ts
+ * import { Millisecond, newTimer, sleep } from '@gostd/time';
+ * const t = newTimer(2n * Millisecond);
+ * await sleep(20n * Millisecond); // the timer has fired; its time waits in the channel
+ * console.log(t.reset(2n * Millisecond)); // true: not yet received, so still running; the stale time is gone
+ * console.log(t.c!.tryRecv());
+ * await t.c!.recv();
+ * console.log(t.stop());
+ * // Output:
+ * // true
+ * // null
+ * // false
+ * ```
+ */
+export function newTimer(d: Duration): Timer {
+  if (!isInt64(d)) badInt64('newTimer', 'd', 'a Duration', d);
+  return new Timer(d, null);
 }

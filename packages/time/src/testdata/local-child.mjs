@@ -1,0 +1,22 @@
+// Child process for local.test.ts: prints Local's name and a few instants in
+// it, as testdata/local.go does, from the built package given as argv[2]. With
+// argv[3] === 'lazy', first reports whether importing the package read any
+// file of the tz database.
+import fs from 'node:fs';
+
+const reads = [];
+const readFileSync = fs.readFileSync;
+fs.readFileSync = (file, ...rest) => {
+  reads.push(String(file));
+  return readFileSync(file, ...rest);
+};
+const { Local, unix } = await import(process.argv[2]);
+if (process.argv[3] === 'lazy') console.log(`reads at import: ${reads.length}`);
+const lines = [Local.string()];
+for (const sec of [0n, 1257894000n, 1700000000n, 2500000000n, -2500000000n])
+  lines.push(unix(sec, 0n).string());
+if (process.argv[3] === 'lazy')
+  lines.push(
+    `reads after use: ${reads.filter((f) => f.includes('zoneinfo') || f.includes('localtime')).length}`,
+  );
+console.log(lines.join('\n'));

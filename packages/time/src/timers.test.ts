@@ -1,0 +1,100 @@
+// newTimer, newTicker and tick with Go 1.23's synchronous channels: no stale value is received after Stop
+// or Reset returns, a fired but unreceived timer counts as running, tickers drop ticks for slow receivers
+// and never tick early (by the monotonic clock), and Go's panics for non-positive ticker periods.
+import { describe, expect, it } from 'vitest';
+import { Millisecond, newTicker, newTimer, now, sleep, type Time, tick } from './index';
+
+/** The value received within ms milliseconds, or 'nothing'. */
+async function within(p: Promise<Time>, ms: number): Promise<Time | 'nothing'> {
+  return Promise.race([p, new Promise<'nothing'>((r) => setTimeout(() => r('nothing'), ms))]);
+}
+
+describe('newTimer', () => {
+  it('sends a time at least d after it was made', async () => {
+    const start = now();
+    const t = newTimer(15n * Millisecond);
+    const fired = await t.c!.recv();
+    expect(fired.sub(start)).toBeGreaterThanOrEqual(15n * Millisecond);
+    expect(t.stop()).toBe(false); // received: expired
+    expect(t.reset(Millisecond)).toBe(false);
+    await t.c!.recv();
+  });
+
+  it('Stop after it fired but before anyone received: true, and the stale time is gone (Go 1.23)', async () => {
+    const t = newTimer(Millisecond);
+    await sleep(20n * Millisecond);
+    expect(t.stop()).toBe(true);
+    expect(t.c!.tryRecv()).toBe(null);
+    expect(await within(t.c!.recv(), 40)).toBe('nothing');
+    expect(t.stop()).toBe(false);
+  });
+
+  it('Reset after it fired: the receive sees only the new expiry', async () => {
+    const t = newTimer(Millisecond);
+    await sleep(20n * Millisecond);
+    const reset = now();
+    expect(t.reset(15n * Millisecond)).toBe(true);
+    const fired = await t.c!.recv();
+    expect(fired.sub(reset)).toBeGreaterThanOrEqual(15n * Millisecond);
+  });
+
+  it('a waiting receiver gets the value; a second waiter waits for the next one', async () => {
+    const t = newTimer(5n * Millisecond);
+    const a = t.c!.recv();
+    const b = t.c!.recv();
+    expect(await within(a, 200)).not.toBe('nothing');
+    expect(await within(b, 30)).toBe('nothing');
+    t.reset(Millisecond);
+    expect(await within(b, 200)).not.toBe('nothing');
+  });
+});
+
+describe('newTicker and tick', () => {
+  it('ticks at least a period apart, never early', async () => {
+    const ticker = newTicker(10n * Millisecond);
+    const start = now();
+    const times: Time[] = [];
+    for await (const t of ticker.c) {
+      times.push(t);
+      if (times.length === 4) break;
+    }
+    ticker.stop();
+    expect(times[0]!.sub(start)).toBeGreaterThanOrEqual(10n * Millisecond);
+    // Tick k is due k periods after the start; none arrives before it is due.
+    times.forEach((t, k) => {
+      expect(t.sub(start)).toBeGreaterThanOrEqual(BigInt(k + 1) * 10n * Millisecond);
+    });
+  });
+
+  it('drops ticks for a slow receiver: one is held, the rest are gone', async () => {
+    const ticker = newTicker(2n * Millisecond);
+    await sleep(40n * Millisecond);
+    expect(ticker.c.tryRecv()).not.toBe(null);
+    expect(ticker.c.tryRecv()).toBe(null);
+    ticker.stop();
+  });
+
+  it('Stop discards a held tick and sends no more; Reset restarts the period', async () => {
+    const ticker = newTicker(2n * Millisecond);
+    await sleep(20n * Millisecond);
+    ticker.stop();
+    expect(ticker.c.tryRecv()).toBe(null);
+    expect(await within(ticker.c.recv(), 30)).toBe('nothing');
+    const start = now();
+    ticker.reset(5n * Millisecond);
+    const t = await ticker.c.recv();
+    ticker.stop();
+    expect(t.sub(start)).toBeGreaterThanOrEqual(5n * Millisecond);
+  });
+
+  it('throws Go’s panics for a non-positive period; tick returns null', () => {
+    expect(() => newTicker(0n)).toThrow('non-positive interval for NewTicker');
+    expect(() => newTicker(-1n)).toThrow('non-positive interval for NewTicker');
+    const ticker = newTicker(Millisecond);
+    expect(() => ticker.reset(0n)).toThrow('non-positive interval for Ticker.Reset');
+    ticker.stop();
+    expect(tick(0n)).toBe(null);
+    expect(() => newTimer(1 as unknown as bigint)).toThrow(TypeError);
+    expect(() => newTicker('1s' as unknown as bigint)).toThrow(TypeError);
+  });
+});
