@@ -43,17 +43,12 @@ function string(d: Duration): string {
   }
   const n = int64ToInt53(d);
   if (!Number.isNaN(n)) {
-    // |d| < 2^53: split into seconds and nanoseconds in float64. The quotient's rounding can put sec
-    // one too high (never too low), which the remainder shows.
+    // |d| <= 2^53: seconds and nanoseconds in float64. floor(u / 1e9) is exact: a quotient that is not
+    // an integer is at least 1e-9 from one, more than half a float64 ulp of any quotient below 2^24.
     const u = n < 0 ? -n : n;
     if (u < 1e9) return formatDuration(0, u | 0, n < 0);
-    let sec = Math.floor(u / 1e9);
-    let nsec = u - sec * 1e9;
-    if (nsec < 0) {
-      sec--;
-      nsec += 1e9;
-    }
-    return formatDuration(sec, nsec | 0, n < 0);
+    const sec = Math.floor(u / 1e9);
+    return formatDuration(sec, (u - sec * 1e9) | 0, n < 0);
   }
   const u = d < 0n ? -d : d;
   return formatDuration(Number(u / Second), Number(u % Second) | 0, d < 0n);

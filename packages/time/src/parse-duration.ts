@@ -114,7 +114,8 @@ export function parseDuration(s: string): Duration {
       v = v * 10 + (c - 48);
       c = ++i < n ? s.charCodeAt(i) : 0;
     }
-    if (i - start > 15) return parseBig(s); // v may not be exact
+    // v is exact below 2^53; parseBig decides the rest, before the unit, as Go reports overflow first.
+    if (v >= safe) return parseBig(s);
     let pre = i !== start;
     let f = 0;
     let scale = 1;
@@ -126,7 +127,7 @@ export function parseDuration(s: string): Duration {
         scale *= 10;
         c = ++i < n ? s.charCodeAt(i) : 0;
       }
-      if (i - from > 15) return parseBig(s); // f may not be exact
+      if (f >= safe) return parseBig(s); // f may not be exact (Go rounds the exact f to float64 once)
       pre = pre || i !== from;
     }
     if (!pre) throw invalid(s); // no digits, e.g. ".s"
