@@ -1,6 +1,8 @@
 // Go's time.Duration: an int64 count of nanoseconds, here a bigint, with Go's
 // methods on the Duration namespace object (receiver first).
 import { badInt64, isInt64 } from './check';
+import { formatDuration } from './duration-format';
+import { int64ToInt53 } from './int53';
 
 /**
  * A Duration represents the elapsed time between two instants as an int64 nanosecond count, held in a
@@ -29,41 +31,6 @@ export const maxDuration: Duration = 9223372036854775807n;
 
 const safe = 9007199254740992; // 2^53
 
-const zeros = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
-
-/** ".ddd": v (an integer in [0, 10^prec)) as a fraction of prec digits, trailing zeros and the point dropped. */
-function frac(v: number, prec: number): string {
-  if (v === 0) return '';
-  while (v % 10 === 0) {
-    v = (v / 10) | 0;
-    prec--;
-  }
-  const s = String(v);
-  return `.${zeros[prec - s.length]}${s}`;
-}
-
-/** Formats |d| given as whole seconds (< 2^53) and nanoseconds (< 1e9), as Go's String does. */
-function formatAbs(sec: number, nsec: number): string {
-  if (sec === 0) {
-    if (nsec === 0) return '0s';
-    if (nsec < 1e3) return `${nsec}ns`;
-    if (nsec < 1e6) {
-      const r = nsec % 1e3;
-      return `${((nsec - r) / 1e3) | 0}${frac(r, 3)}µs`;
-    }
-    const r = nsec % 1e6;
-    return `${((nsec - r) / 1e6) | 0}${frac(r, 6)}ms`;
-  }
-  // Small integers (| 0) print through V8's fast path; sec itself may exceed int32.
-  const s = (sec % 60) | 0;
-  const tail = `${s}${frac(nsec, 9)}s`;
-  if (sec < 60) return tail;
-  const min = ((sec - s) / 60) | 0;
-  const m = min % 60;
-  if (min < 60) return `${m}m${tail}`;
-  return `${((min - m) / 60) | 0}h${m}m${tail}`;
-}
-
 /**
  * string returns a string representing the duration in the form "72h3m0.5s". Leading zero units are
  * omitted. As a special case, durations less than one second format use a smaller unit (milli-, micro-, or
@@ -71,18 +38,20 @@ function formatAbs(sec: number, nsec: number): string {
  * outside the int64 range throws a RangeError.
  */
 function string(d: Duration): string {
-  if (typeof d !== 'bigint') badInt64('Duration.string', 'd', 'a Duration', d);
-  const n = Number(d);
-  if (n > -safe && n < safe) {
-    const u = n < 0 ? -n : n;
-    const nsec = (u % 1e9) | 0;
-    const s = formatAbs((u - nsec) / 1e9, nsec);
-    return n < 0 ? `-${s}` : s;
+  if (typeof d !== 'bigint' || d > maxDuration || d < minDuration) {
+    badInt64('Duration.string', 'd', 'a Duration', d);
   }
-  if (d > maxDuration || d < minDuration) badInt64('Duration.string', 'd', 'a Duration', d);
+  const n = int64ToInt53(d);
+  if (!Number.isNaN(n)) {
+    // |d| <= 2^53: seconds and nanoseconds in float64. floor(u / 1e9) is exact: a quotient that is not
+    // an integer is at least 1e-9 from one, more than half a float64 ulp of any quotient below 2^24.
+    const u = n < 0 ? -n : n;
+    if (u < 1e9) return formatDuration(0, u | 0, n < 0);
+    const sec = Math.floor(u / 1e9);
+    return formatDuration(sec, (u - sec * 1e9) | 0, n < 0);
+  }
   const u = d < 0n ? -d : d;
-  const s = formatAbs(Number(u / Second), Number(u % Second) | 0);
-  return d < 0n ? `-${s}` : s;
+  return formatDuration(Number(u / Second), Number(u % Second) | 0, d < 0n);
 }
 
 /** nanoseconds returns the duration as an integer nanosecond count. */

@@ -1,32 +1,17 @@
 // Go's time.ParseDuration. The grammar is [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+ with
 // the units ns, us, µs (U+00B5), μs (U+03BC), ms, s, m, h, plus the bare "0".
 // A fast path works in float64 numbers while every quantity stays below 2^53
-// (so every step is exact and equals Go's uint64 arithmetic); anything larger
-// restarts on the bigint path, which follows Go's uint64 overflow rules.
+// (so every step is exact and equals Go's uint64 arithmetic) and makes the
+// bigint once, at the end; anything larger restarts on the bigint path, which
+// follows Go's uint64 overflow rules.
 import type { Duration } from './duration';
+import { int53ToBigInt } from './int53';
 import { quote } from './quote';
 
 const safe = 9007199254740992; // 2^53
 const two63 = 9223372036854775808n; // 2^63
 const leadingIntLimit = 922337203685477580n; // Go: x > 1<<63/10 overflows
 const fractionLimit = 922337203685477580n; // Go: x > (1<<63-1)/10 stops accumulating
-
-// A whole count below 1024 of one unit ("30s", "500ms") is the common case; its bigint is made once and
-// kept, since BigInt(number) costs about as much as the parse itself.
-const smallCount = 1024;
-const smallCache: bigint[] = [];
-
-function small(count: number, unit: number): Duration {
-  const k =
-    count * 8 +
-    (unit === 1 ? 0 : unit === 1e3 ? 1 : unit === 1e6 ? 2 : unit === 1e9 ? 3 : unit === 60e9 ? 4 : 5);
-  let d = smallCache[k];
-  if (d === undefined) {
-    d = BigInt(count * unit);
-    smallCache[k] = d;
-  }
-  return d;
-}
 
 function invalid(orig: string): Error {
   return new Error(`time: invalid duration ${quote(orig)}`);
@@ -111,58 +96,60 @@ export function parseDuration(s: string): Duration {
   const n = s.length;
   let i = 0;
   let neg = false;
-  if (n > 0) {
-    const c = s.charCodeAt(0);
-    if (c === 45 || c === 43) {
-      neg = c === 45;
-      i = 1;
-    }
+  // c is always s[i], or 0 past the end; 0 is neither a digit, a dot nor a unit letter.
+  let c = n === 0 ? 0 : s.charCodeAt(0);
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    c = n === 1 ? 0 : s.charCodeAt(1);
+    i = 1;
   }
-  if (n - i === 1 && s.charCodeAt(i) === 48) return 0n;
+  if (c === 48 && i + 1 === n) return 0n;
   if (i === n) throw invalid(s);
   let d = 0;
   while (i < n) {
-    if (!isDigitOrDot(s.charCodeAt(i))) throw invalid(s);
+    // A component that starts with neither a digit nor a dot has no digits: invalid below, as in Go.
     const start = i;
     let v = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) break;
+    while (c >= 48 && c <= 57) {
       v = v * 10 + (c - 48);
+      c = ++i < n ? s.charCodeAt(i) : 0;
     }
-    if (i - start > 15) return parseBig(s);
-    let pre = i > start;
+    // v is exact below 2^53; parseBig decides the rest, before the unit, as Go reports overflow first.
+    if (v >= safe) return parseBig(s);
+    let pre = i !== start;
     let f = 0;
     let scale = 1;
-    if (i < n && s.charCodeAt(i) === 46) {
-      const from = ++i;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 48 || c > 57) break;
+    if (c === 46) {
+      c = ++i < n ? s.charCodeAt(i) : 0;
+      const from = i;
+      while (c >= 48 && c <= 57) {
         f = f * 10 + (c - 48);
         scale *= 10;
+        c = ++i < n ? s.charCodeAt(i) : 0;
       }
-      if (i - from > 15) return parseBig(s);
-      pre = pre || i > from;
+      if (f >= safe) return parseBig(s); // f may not be exact (Go rounds the exact f to float64 once)
+      pre = pre || i !== from;
     }
     if (!pre) throw invalid(s); // no digits, e.g. ".s"
     const from = i;
     // The common units are recognised in place; anything else goes through unitEnd and unitOf.
-    let unit = quickUnit(s.charCodeAt(i), s.charCodeAt(i + 1));
+    let unit = quickUnit(c, i + 1 < n ? s.charCodeAt(i + 1) : 0);
     if (unit !== 0) i += unit === 1e6 || unit <= 1e3 ? 2 : 1;
-    if (unit === 0 || (i < n && !isDigitOrDot(s.charCodeAt(i)))) {
+    c = i < n ? s.charCodeAt(i) : 0;
+    if (unit === 0 || !(i === n || isDigitOrDot(c))) {
       i = unitEnd(s, from);
       unit = unitOf(s, from, i);
       if (unit === 0) throw unknownUnit(s, from, i);
+      c = i < n ? s.charCodeAt(i) : 0;
     }
-    if (i === n && d === 0 && !neg && f === 0 && v < smallCount) return small(v, unit);
-    v *= unit;
+    v *= unit; // exact while below 2^53; at or above it, parseBig decides
     if (v >= safe) return parseBig(s);
+    // float64 is needed to be nanosecond accurate for fractions of hours, as in Go: the same operations.
     if (f > 0) v += Math.trunc(f * (unit / scale));
     d += v;
     if (d >= safe) return parseBig(s);
   }
-  return BigInt(neg ? -d : d);
+  return int53ToBigInt(neg ? -d : d);
 }
 
 /** ParseDuration on Go's uint64 arithmetic, for inputs whose numbers may not fit in 2^53 (exported for tests). */
