@@ -4,14 +4,15 @@
 // src/testdata/duration.go, the oracle of go.test.ts.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
 import { describe, expect, it } from 'vitest';
-import { goRun, hasGo } from '../../../scripts/go.ts';
 import { Duration } from './duration';
 import { parseDuration } from './parse-duration';
-import { seeded } from './testdata/seeded';
 
 const oracle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/duration.go');
-const { below, pick } = seeded(20261130n);
+const rng = new SplitMix64(20261130n);
+const below = (n: number) => rng.below(n);
+const pick = <T>(xs: readonly T[]): T => rng.pick(xs);
 
 const two53 = 1n << 53n;
 const max = (1n << 63n) - 1n;
@@ -130,7 +131,7 @@ function parseOrError(s: string): { d: string; err: string } {
   }
 }
 
-describe.skipIf(!hasGo('@gostd/time fast-path boundary tests against Go'))(
+describe.skipIf(!requireGo('@gostd/time fast-path boundary tests against Go'))(
   'fast paths at their limits',
   () => {
     const ds = durations();
