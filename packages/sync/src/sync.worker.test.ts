@@ -222,7 +222,10 @@ describe('RWMutex across workers', () => {
   });
 
   it('without the RWMutex, readers do see half-written records (the test can fail)', async () => {
-    const { torn } = await readWrite('none');
+    // A torn read needs a reader to run while the writer is mid-record, which one round on a busy
+    // machine may not give: up to five rounds, as the linearizability test does for its broken Mutex.
+    let torn = 0;
+    for (let round = 0; round < 5 && torn === 0; round++) torn = (await readWrite('none')).torn;
     expect(torn).toBeGreaterThan(0);
   });
 });
