@@ -23,8 +23,13 @@ afterAll(() => {
 });
 // The built package, copied where uid 65534 can read it whatever the checkout's permissions.
 const dist = pathToFileURL(path.join(work, 'dist/index.js')).href;
+// The running node, copied there too: a Node from scripts/runtimes.mjs lives under root's home, which uid
+// 65534 may not enter.
+const node = path.join(work, 'node');
 beforeAll(() => {
   fs.cpSync(path.resolve(here, '../dist'), path.join(work, 'dist'), { recursive: true });
+  fs.copyFileSync(process.execPath, node);
+  fs.chmodSync(node, 0o755);
   fs.chmodSync(work, 0o777);
 });
 
@@ -45,7 +50,7 @@ function run(
   opts: { op?: 'write' | 'unset'; uid?: number | undefined } = {},
 ): { ok: boolean; err?: string } {
   const r = spawnSync(
-    process.execPath,
+    opts.uid !== undefined ? node : process.execPath,
     ['--input-type=module', '-e', writeScript, dist, file, opts.op ?? 'write'],
     {
       encoding: 'utf8',

@@ -11,12 +11,12 @@ fs.readFileSync = (file, ...rest) => {
   return readFileSync(file, ...rest);
 };
 const { Local, unix } = await import(process.argv[2]);
-if (process.argv[3] === 'lazy') console.log(`reads at import: ${reads.length}`);
+// Only the tz database counts: Node 22 and later read package.json files through fs.readFileSync while
+// importing, which says nothing about this package.
+const tzReads = () => reads.filter((f) => f.includes('zoneinfo') || f.includes('localtime')).length;
+if (process.argv[3] === 'lazy') console.log(`reads at import: ${tzReads()}`);
 const lines = [Local.string()];
 for (const sec of [0n, 1257894000n, 1700000000n, 2500000000n, -2500000000n])
   lines.push(unix(sec, 0n).string());
-if (process.argv[3] === 'lazy')
-  lines.push(
-    `reads after use: ${reads.filter((f) => f.includes('zoneinfo') || f.includes('localtime')).length}`,
-  );
+if (process.argv[3] === 'lazy') lines.push(`reads after use: ${tzReads()}`);
 console.log(lines.join('\n'));
