@@ -27,7 +27,9 @@ function writePage(app) {
   const index = [];
   for (const row of rows) {
     const pkgDir = path.join(root, 'packages', row.pkg.replace('@gostd/', ''));
-    const examples = collectExamples(pkgDir).filter((e) => e.output?.length && row.examples(e.code));
+    const examples = collectExamples(pkgDir).filter(
+      (e) => e.output?.length && row.examples(e.code) && !needsNodeOnly(e.code),
+    );
     for (const e of examples) {
       const i = index.length;
       fs.writeFileSync(path.join(app, 'ex', `${i}.js`), transpile(e.code));
@@ -209,3 +211,18 @@ async function main() {
 }
 
 await main();
+
+/**
+ * Examples that cannot run on a browser page by design, so the page leaves them out: a zone from the
+ * system's tz database (a page has none unless it imports @gostd/time/tzdata), and the blocking forms of
+ * the sync primitives (a page's main thread may not Atomics.wait; they throw a clear Error there, tested
+ * in packages/sync/src/futex.test.ts).
+ * @param {string} code
+ */
+function needsNodeOnly(code) {
+  return (
+    (/\bloadLocation\(|Europe\/|America\/|Asia\/|Australia\//.test(code) &&
+      !code.includes('@gostd/time/tzdata')) ||
+    /\b(lockSync|rLockSync|waitSync)\(/.test(code)
+  );
+}

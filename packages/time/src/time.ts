@@ -252,7 +252,7 @@ export class Time extends CalendarTime {
    * @example
    * ```ts
    * import { date, fixedZone, UTC } from '@gostd/time';
-   * const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+   * const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
    * console.log(hex(date(2009, 11, 10, 23, 0, 0, 0, UTC).marshalBinary()));
    * console.log(hex(date(2009, 11, 10, 23, 0, 0, 0, fixedZone('', -(3 * 3600 + 30 * 60 + 5))).marshalBinary()));
    * // Output:
