@@ -3,39 +3,15 @@
 // module-level statement that might have an effect stays. This builds the package into one file as tsup
 // does, bundles single imports from that file with esbuild, minified, as a user's bundler would, and looks
 // at what stayed: the 32-bit forms carry none of the 64-bit forms' typed arrays or the endianness probe.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
+import { type OneFilePackage, oneFilePackage } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-math-bits-shake-'));
-const packageFile = path.join(dir, 'index.js');
-
+let pkg: OneFilePackage;
 beforeAll(async () => {
-  const entry = new URL('./index.ts', import.meta.url).pathname;
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    outfile: packageFile,
-    logLevel: 'silent',
-  });
+  pkg = await oneFilePackage(new URL('./index.ts', import.meta.url).pathname, 'math-bits');
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The minified bundle of `export { names }` from the one-file package. */
-async function bundle(names: string): Promise<string> {
-  const out = await build({
-    stdin: { contents: `export { ${names} } from './index.js';`, loader: 'js', resolveDir: dir },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]?.text ?? '';
-}
+afterAll(() => pkg.dispose());
+const bundle = (names: string) => pkg.bundle(names);
 
 describe('tree-shaking', () => {
   for (const name of ['onesCount32', 'leadingZeros32', 'reverse32', 'add32']) {

@@ -14,4 +14,5 @@ export {
   requireGo,
   whyNoGo,
 } from './go.mjs';
+export { type OneFilePackage, oneFilePackage } from './one-file-package';
 export { SplitMix64 } from './splitmix64';

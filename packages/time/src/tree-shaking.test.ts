@@ -3,39 +3,15 @@
 // only statement by statement: a module-level statement that might have an effect stays. This builds the
 // package into one file as tsup does, bundles single imports from it with esbuild, minified, as a user's
 // bundler would, and looks at what stayed; and it loads that file and counts the clock reads.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
+import { type OneFilePackage, oneFilePackage } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-time-shake-'));
-const packageFile = path.join(dir, 'index.js');
-
+let pkg: OneFilePackage;
 beforeAll(async () => {
-  const entry = new URL('./index.ts', import.meta.url).pathname;
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    outfile: packageFile,
-    logLevel: 'silent',
-  });
+  pkg = await oneFilePackage(new URL('./index.ts', import.meta.url).pathname, 'time');
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The minified bundle of `export { names }` from the one-file package. */
-async function bundle(names: string): Promise<string> {
-  const out = await build({
-    stdin: { contents: `export { ${names} } from './index.js';`, loader: 'js', resolveDir: dir },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]?.text ?? '';
-}
+afterAll(() => pkg.dispose());
+const bundle = (names: string) => pkg.bundle(names);
 
 // Traces of the clocks, the zones and the calendar in a bundle.
 const clock = /hrtime|performance|Date\.now/;
@@ -69,7 +45,7 @@ describe('importing', () => {
     const hr = vi.spyOn(process.hrtime, 'bigint');
     const wall = vi.spyOn(Date, 'now');
     try {
-      const time = await import(/* @vite-ignore */ `${packageFile}?fresh=${Date.now()}`);
+      const time = await import(/* @vite-ignore */ `${pkg.file}?fresh=${Date.now()}`);
       const before = [hr.mock.calls.length, wall.mock.calls.length];
       expect(before).toEqual([0, 1]); // the 1 is this test's own Date.now() in the import URL
       const t = time.now();
