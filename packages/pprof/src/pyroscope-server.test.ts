@@ -5,8 +5,8 @@
 // route's share of the app's CPU is within 5 points of the measured truth; the
 // heap profile arrives as <app>.inuse_objects and <app>.inuse_space.
 import { describe, expect, it } from 'vitest';
+import * as pprof from './index';
 import { start } from './pyroscope';
-import { routes } from './testdata/routes';
 
 const url = process.env.PYROSCOPE_URL;
 if (!url)
@@ -30,8 +30,44 @@ async function ticks(query: string, range: { from: string; until: string }): Pro
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+/**
+ * Three labeled routes doing CPU work in 10 ms chunks between awaits for ms:
+ * /users in one loop, /search in two, /orders in three (1:2:3). Returns each
+ * route's measured busy time (from resuming to yielding again), the truth.
+ */
+async function workload(ms: number): Promise<Record<string, number>> {
+  const busy: Record<string, number> = {};
+  const until = performance.now() + ms;
+  const loop = (route: string) =>
+    pprof.do(pprof.labels('route', route), async () => {
+      let t = performance.now();
+      while (t < until) {
+        spin(10);
+        busy[route] = (busy[route] ?? 0) + performance.now() - t;
+        await new Promise((r) => setImmediate(r));
+        t = performance.now();
+      }
+    });
+  const loops: Promise<void>[] = [];
+  for (const [route, n] of [
+    ['/users', 1],
+    ['/search', 2],
+    ['/orders', 3],
+  ] as const)
+    for (let i = 0; i < n; i++) loops.push(loop(route));
+  await Promise.all(loops);
+  return busy;
+}
+
 describe.skipIf(!url)('against a real Pyroscope server', () => {
-  it('stores the routes as label values, with their shares of CPU, and the heap', { timeout: 120_000 }, async () => {
+  it('stores the routes as label values, with their shares of CPU, and the heap', {
+    timeout: 120_000,
+  }, async () => {
     const app = `gostd.e2e.${process.pid}`;
     const errors: string[] = [];
     const log = (format: string, ...args: unknown[]) => {
@@ -48,7 +84,9 @@ describe.skipIf(!url)('against a real Pyroscope server', () => {
       hz: 1000,
       logger: { infof() {}, debugf() {}, errorf: log },
     });
-    const busy = await routes(5000);
+    // Live memory for the heap profiles: some 10 MB that stays until the end.
+    const live = Array.from({ length: 300_000 }, (_, i) => ({ i }));
+    const busy = await workload(5000);
     // stop() cuts the last CPU profile synchronously: the profiled span ends here.
     const stopped = p.stop();
     const span = performance.now() - t0;
@@ -59,13 +97,13 @@ describe.skipIf(!url)('against a real Pyroscope server', () => {
     expect(p.stats().uploaded).toBeGreaterThanOrEqual(8);
 
     const range = { from: String(fromS), until: String(Math.floor(Date.now() / 1000) + 60) };
-    // Ingestion is asynchronous: poll until both routes are there.
+    // Ingestion is asynchronous: poll until the routes are there.
     let routeValues: string[] = [];
-    for (let i = 0; i < 30 && routeValues.length < 2; i++) {
+    for (let i = 0; i < 30 && routeValues.length < 3; i++) {
       routeValues = await get<string[]>('/label-values', { label: 'route', query: `${app}.cpu{}`, ...range });
-      if (routeValues.length < 2) await sleep(500);
+      if (routeValues.length < 3) await sleep(500);
     }
-    expect(routeValues.sort()).toEqual(['/orders', '/users']);
+    expect(routeValues.sort()).toEqual(['/orders', '/search', '/users']);
     expect(await get<string[]>('/label-values', { label: 'env', query: `${app}.cpu{}`, ...range })).toEqual([
       'e2e',
     ]);
@@ -82,7 +120,7 @@ describe.skipIf(!url)('against a real Pyroscope server', () => {
     // The truth: each route's busy time over the profiled span (the CPU profile also
     // holds the idle and the untagged time, so the whole app is the span).
     const lines: string[] = [];
-    for (const route of ['/users', '/orders']) {
+    for (const route of ['/users', '/search', '/orders']) {
       const n = await ticks(`${app}.cpu{route="${route}"}`, range);
       const share = (100 * n) / all;
       const want = (100 * (busy[route] ?? 0)) / span;
@@ -94,7 +132,8 @@ describe.skipIf(!url)('against a real Pyroscope server', () => {
     const heapBytes = await ticks(`${app}.inuse_space{}`, range);
     const heapObjects = await ticks(`${app}.inuse_objects{}`, range);
     console.log(`pyroscope server: ${app}.inuse_space ${heapBytes} bytes, inuse_objects ${heapObjects}`);
-    expect(heapBytes).toBeGreaterThan(0);
-    expect(heapObjects).toBeGreaterThan(0);
+    expect(live.length).toBe(300_000);
+    expect(heapBytes).toBeGreaterThan(1 << 20);
+    expect(heapObjects).toBeGreaterThan(10_000);
   });
 });
