@@ -82,8 +82,6 @@ build() {
   src=$(download "$module@$version") || return $?
   gdpDir=$(download "$gdp@$gdpVersion") || return $?
   work=$(mktemp -d)
-  # shellcheck disable=SC2064
-  trap "chmod -R u+w '$work' 2>/dev/null; rm -rf '$work'" RETURN
   cp -R "$src/." "$work/src"
   cp -R "$gdpDir/." "$work/gdp"
   chmod -R u+w "$work/src" "$work/gdp"
@@ -104,6 +102,7 @@ GO
     go mod edit -require="$gdp@$gdpVersion" -replace="$gdp=$work/gdp"
     GOFLAGS=-mod=mod CGO_ENABLED=1 go build -o "$bin.tmp" ./cmd/pyroscope
   ) || rc=$?
+  rm -rf "$work"
   if [ "$rc" -ne 0 ]; then
     echo "pyroscope: go build ./cmd/pyroscope failed (exit $rc)" >&2
     rm -f "$bin.tmp"
