@@ -39,14 +39,16 @@ const frame = (functionName: string, line: number): CallFrame => ({
 });
 
 describe('heapProfileOf', () => {
-  it('turns V8 sampled objects into scaled, grouped pprof samples with leaf-first stacks', () => {
+  it('turns V8 sampled objects into grouped pprof samples with leaf-first stacks', () => {
     const leaf: HeapNode = { callFrame: frame('makeRow', 20), selfSize: 0, id: 3, children: [] };
     const mid: HeapNode = { callFrame: frame('', 10), selfSize: 0, id: 2, children: [leaf] };
     const head: HeapNode = { callFrame: frame('(root)', 0), selfSize: 0, id: 1, children: [mid] };
+    // V8's inspector reports each sample's size already scaled: object size x the
+    // objects it stands for (at rate 4096: 1024 B x 5, 64 B x 65).
     const samples = [
-      { size: 1024, nodeId: 3, ordinal: 1 },
-      { size: 1024, nodeId: 3, ordinal: 2 },
-      { size: 64, nodeId: 2, ordinal: 3 },
+      { size: 5120, nodeId: 3, ordinal: 1 },
+      { size: 5120, nodeId: 3, ordinal: 2 },
+      { size: 4160, nodeId: 2, ordinal: 3 },
     ];
     const p = readProfile(gzipSync(heapProfileOf({ head, samples }, 4096).encode()));
     expect(p.sampleTypes).toEqual(['inuse_objects/count', 'inuse_space/bytes']);
@@ -57,8 +59,8 @@ describe('heapProfileOf', () => {
       s.numLabels.bytes,
     ]);
     expect(rows).toEqual([
-      ['makeRow:20<(anonymous):10', scaleHeapSample(2, 2048, 4096), 1024],
-      ['(anonymous):10', scaleHeapSample(1, 64, 4096), 64],
+      ['makeRow:20<(anonymous):10', [10, 10240], 1024],
+      ['(anonymous):10', [65, 4160], 64],
     ]);
     expect(p.samples[0]?.stack[0]?.file).toBe('/app/server.js');
   });
@@ -87,6 +89,32 @@ describe('writeHeapProfile', () => {
     expect(keep.length).toBe(50_000);
     expect(mine).toBeGreaterThan(1_000_000);
     expect(mine).toBeLessThan(100_000_000);
+  });
+
+  it('estimates the number of live objects and their bytes (V8 reports sizes already scaled)', async () => {
+    setMemProfileRate(4096);
+    function allocatePoints(n: number) {
+      return Array.from({ length: n }, (_, i) => ({ x: i, y: i }));
+    }
+    const n = 200_000;
+    const keep = allocatePoints(n);
+    const sink = new Sink();
+    await writeHeapProfile(sink, { gc: true });
+    const p = readProfile(sink.bytes());
+    let objects = 0;
+    let bytes = 0;
+    for (const s of p.samples) {
+      if (!s.stack.some((f) => f.name === 'allocatePoints')) continue;
+      objects += s.values[0] as number;
+      bytes += s.values[1] as number;
+    }
+    // 200,000 objects of a few words each, plus the array holding them (one object).
+    expect(keep.length).toBe(n);
+    expect(objects).toBeGreaterThan(0.75 * n);
+    expect(objects).toBeLessThan(1.5 * n);
+    const perObject = bytes / objects;
+    expect(perObject).toBeGreaterThanOrEqual(16);
+    expect(perObject).toBeLessThan(64);
   });
 
   it('rejects bad rates', () => {

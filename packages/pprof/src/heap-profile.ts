@@ -91,6 +91,28 @@ export function memProfileRate(): number {
   return rate;
 }
 
+/**
+ * objectsOfSample returns the object size and the number of objects that one
+ * sample of V8's inspector stands for. The inspector reports a sample's size as
+ * the object's size times that number (V8's ScaleSample: 1/(1-e^(-size/rate)),
+ * rounded), so the bytes are already scaled; the object size is the smallest
+ * multiple of 4 that V8's rounding maps to the reported size (two sizes can map
+ * to one; the smaller counts more objects), or the reported size when none does.
+ */
+function objectsOfSample(reported: number, rate: number): [size: number, count: number] {
+  if (rate <= 1 || reported <= 0) return [reported, 1];
+  let best = 0;
+  for (let d = 1; d * d <= reported; d++) {
+    if (reported % d !== 0) continue;
+    for (const size of [d, reported / d]) {
+      // V8's object sizes are whole tagged words (4 or 8 bytes).
+      if (size % 4 !== 0 || (best !== 0 && size >= best)) continue;
+      if (Math.floor(1 / (1 - Math.exp(-size / rate)) + 0.5) === reported / size) best = size;
+    }
+  }
+  return best === 0 ? [reported, 1] : [best, reported / best];
+}
+
 /** HeapProfileOf converts a V8 sampling heap profile taken at rate bytes to pprof. */
 export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
   const tables = new Tables();
@@ -115,12 +137,13 @@ export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
   for (const g of groups.values()) {
     const locs = stacks.get(g.node);
     if (locs === undefined || locs.length === 0) continue;
-    const [objects, bytes] = scaleHeapSample(g.count, g.count * g.size, rate);
+    // V8 has scaled the sizes already (see objectsOfSample); Go's scaleHeapSample would scale them twice.
+    const [size, perSample] = objectsOfSample(g.size, rate);
     sample.push(
       new Sample({
         locationId: locs,
-        value: [objects, bytes],
-        label: [new Label({ key: bytesKey, num: g.size })],
+        value: [g.count * perSample, g.count * g.size],
+        label: [new Label({ key: bytesKey, num: size })],
       }),
     );
   }

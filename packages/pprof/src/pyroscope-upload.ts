@@ -170,7 +170,10 @@ export class Uploader {
     url.searchParams.set('name', job.name);
     url.searchParams.set('from', String(job.from));
     url.searchParams.set('until', String(job.until));
-    url.searchParams.set('format', 'pprof');
+    // No format=pprof: with it a Pyroscope server (v0.37's and Grafana's ingest
+    // handler alike) reads the whole body as a bare pprof and answers 422 to the
+    // multipart form; the form's Content-Type is what selects the pprof parser,
+    // and Go's client sends no format either.
     url.searchParams.set('spyName', 'nodespy');
     url.searchParams.set('sampleRate', String(this.c.hz));
     const boundary = `gostd${randomBytes(12).toString('hex')}`;

@@ -55,7 +55,8 @@ describe('pyroscope pusher, wire format', () => {
     const gapsMs: number[] = [];
     for (const i of cpu) {
       expect(i.query.get('name')).toBe('gostd.test{env=test,region=eu-1}');
-      expect(i.query.get('format')).toBe('pprof');
+      // No format parameter: a real server reads a format=pprof body as bare pprof (422 on the form).
+      expect(i.query.has('format')).toBe(false);
       expect(i.query.get('spyName')).toBe('nodespy');
       expect(i.query.get('sampleRate')).toBe('1000');
       expect(BigInt(i.query.get('from') ?? 0)).toBeLessThan(BigInt(i.query.get('until') ?? 0));
@@ -88,16 +89,18 @@ describe('pyroscope pusher, wire format', () => {
   it('uploads the heap profile with its sample_type_config', async () => {
     rx = await new Receiver().listen();
     const p = start({ applicationName: 'heap.test', serverAddress: rx.url, profileTypes: ['inuse_space'] });
-    const keep = Array.from({ length: 20000 }, (_, i) => ({ i }));
+    // Allocated before the first cut: start() must already sample the heap, or the
+    // first profile is empty (a real server then stores nothing for the app's heap).
+    const keep = Array.from({ length: 200_000 }, (_, i) => ({ i }));
     await p.flush();
     await p.stop();
-    expect(keep.length).toBe(20000);
+    expect(keep.length).toBe(200_000);
     expect(rx.ingests.length).toBeGreaterThanOrEqual(1);
     const i = rx.ingests[0];
-    expect(readProfile(i?.fields.get('profile') ?? Buffer.alloc(0)).sampleTypes).toEqual([
-      'inuse_objects/count',
-      'inuse_space/bytes',
-    ]);
+    const heap = readProfile(i?.fields.get('profile') ?? Buffer.alloc(0));
+    expect(heap.sampleTypes).toEqual(['inuse_objects/count', 'inuse_space/bytes']);
+    const inuse = heap.samples.reduce((a, s) => a + (s.values[1] ?? 0), 0);
+    expect(inuse).toBeGreaterThan(1 << 20); // some 8 MB live, sampled every 512 KiB
     expect(JSON.parse(String(i?.fields.get('sample_type_config')))).toEqual({
       inuse_objects: { units: 'objects', aggregation: 'average' },
       inuse_space: { units: 'bytes', aggregation: 'average' },

@@ -2,7 +2,7 @@
 // after Grafana's Go client (pyroscope.Start(Config)).
 import { threadId } from 'node:worker_threads';
 import { startCPUProfile, stopCPUProfile } from './cpu-profile';
-import { writeHeapProfile } from './heap-profile';
+import { defaultMemProfileRate, memProfileRate, setMemProfileRate, writeHeapProfile } from './heap-profile';
 import { type Config, type ResolvedConfig, resolveConfig, seriesName } from './pyroscope-config';
 import { Uploader, type UploadStats } from './pyroscope-upload';
 import { shared } from './shared';
@@ -54,6 +54,19 @@ class Pusher implements Profiler {
     this.up = new Uploader(c);
     this.name = seriesName(c);
     if (c.cpu) this.startCpu();
+    // Heap profiles hold what was allocated since the sampler started: start it now
+    // (as Go's MemProfileRate is on from the start), or the first profile misses
+    // everything allocated before the first cut.
+    if (c.heap && memProfileRate() === 0) {
+      try {
+        setMemProfileRate(defaultMemProfileRate);
+      } catch (e) {
+        c.logger.errorf(
+          'pyroscope: could not start the heap sampler: %s',
+          String((e as Error)?.message ?? e),
+        );
+      }
+    }
     this.timer = setInterval(() => void this.cut(false), c.uploadRateMs);
     this.timer.unref(); // the pusher never keeps the process alive
     c.logger.infof(
