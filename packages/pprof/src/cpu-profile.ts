@@ -163,8 +163,11 @@ export async function stopCPUProfile(): Promise<void> {
   if (r === undefined) return;
   const profile = await endProfile(r);
   const workers = (await r.workers?.collect(workerTimeoutMs)) ?? [];
-  for (const w of workers)
-    appendProfile(profile, Profile.decode(gunzipSync(w.bytes)), [['thread', String(w.thread)]]);
+  for (const w of workers) {
+    const labels: [string, string][] = [['thread', String(w.thread)]];
+    if (w.name !== '') labels.push(['worker', w.name]);
+    appendProfile(profile, Profile.decode(gunzipSync(w.bytes)), labels);
+  }
   if (workers.length > 0)
     profile.comment.push(
       profile.stringTable.dedup(

@@ -45,6 +45,39 @@ export function post<R>(method: string, params?: object): Reply<R> {
 }
 
 /**
+ * WorkerTitles returns the title of every worker thread this thread started
+ * that is running, by threadId, as Node's inspector names it in its NodeWorker
+ * domain: "[worker <threadId>]", then a space and the name given to the
+ * Worker constructor, if any. It attaches to the workers and detaches at
+ * once. A runtime without the domain (Deno, Bun) gives an empty map.
+ */
+export function workerTitles(): Promise<Map<number, string>> {
+  const titles = new Map<number, string>();
+  const s = connected();
+  const on = (m: { params?: { workerInfo?: { title?: unknown } } }): void => {
+    const title = m.params?.workerInfo?.title;
+    const id = typeof title === 'string' ? /^\[worker (\d+)\]/.exec(title)?.[1] : undefined;
+    if (id !== undefined) titles.set(Number(id), title as string);
+  };
+  s.on('NodeWorker.attachedToWorker', on);
+  const done = (): Map<number, string> => {
+    s.off('NodeWorker.attachedToWorker', on);
+    return titles;
+  };
+  // Node sends attachedToWorker for every running worker before it answers
+  // enable; disable detaches from them all.
+  return (async () => {
+    try {
+      await post('NodeWorker.enable', { waitForDebuggerOnStart: false });
+      await post('NodeWorker.disable');
+    } catch {
+      // No NodeWorker domain here.
+    }
+    return done();
+  })();
+}
+
+/**
  * AndThen applies f to a reply: at once to a value, when it resolves to a promise.
  * (Not named then: a module that exports then is a thenable, and import() of it breaks.)
  */

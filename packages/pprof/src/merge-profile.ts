@@ -2,7 +2,11 @@
 // for two profiles of the same type, adding labels to every appended sample.
 import { Label, Line, Location, Function as PFunction, type Profile, Sample } from 'pprof-format';
 
-/** AppendProfile adds the samples of from (with their stacks and labels, plus extra) to into. */
+/**
+ * AppendProfile adds the samples of from (with their stacks and labels, plus
+ * extra) to into. A sample that already has a label with one of extra's keys
+ * keeps its own and does not get extra's.
+ */
 export function appendProfile(into: Profile, from: Profile, extra: readonly [string, string][]): void {
   const st = into.stringTable;
   const str = (i: unknown): number => st.dedup(from.stringTable.strings[Number(i)] ?? '');
@@ -37,7 +41,9 @@ export function appendProfile(into: Profile, from: Profile, extra: readonly [str
     );
   }
   const added = extra.map(([k, v]) => new Label({ key: st.dedup(k), str: st.dedup(v) }));
+  const addedKeys = extra.map(([k]) => k);
   for (const s of from.sample) {
+    const own = new Set(s.label.map((l) => from.stringTable.strings[Number(l.key)]));
     into.sample.push(
       new Sample({
         locationId: s.locationId.map((id) => locs.get(Number(id)) ?? 0),
@@ -52,7 +58,7 @@ export function appendProfile(into: Profile, from: Profile, extra: readonly [str
                 numUnit: Number(l.numUnit) === 0 ? 0 : str(l.numUnit),
               }),
           ),
-          ...added,
+          ...added.filter((_, i) => !own.has(addedKeys[i])),
         ],
       }),
     );

@@ -6,6 +6,7 @@ import { defaultMemProfileRate, memProfileRate, setMemProfileRate, writeHeapProf
 import { type Config, type ResolvedConfig, resolveConfig, seriesName } from './pyroscope-config';
 import { Uploader, type UploadStats } from './pyroscope-upload';
 import { shared } from './shared';
+import { ownName } from './worker-profiles';
 
 export {
   type Config,
@@ -207,7 +208,11 @@ let running: Pusher | undefined;
 export function start(config: Config): Profiler {
   const c = resolveConfig(config);
   if (running !== undefined || (c.cpu && shared.cpuBusy)) throw new Error('cpu profiling already in use');
-  if (threadId !== 0) c.tags.push(['thread', String(threadId)]);
+  if (threadId !== 0) {
+    c.tags.push(['thread', String(threadId)]);
+    const name = ownName();
+    if (name) c.tags.push(['worker', name]);
+  }
   running = new Pusher(c);
   return running;
 }

@@ -2,15 +2,18 @@
 // thread that loads @gostd/pprof listens on one BroadcastChannel (unref'd, so
 // it never keeps a worker alive). When the main thread starts a CPU profile it
 // asks the workers to profile themselves; at stop it collects their profiles
-// (bounded in time) and appends them, every sample labeled thread=<threadId>.
+// (bounded in time) and appends them, every sample labeled thread=<threadId>,
+// and worker=<name> for a worker started with a name.
+import * as workerThreads from 'node:worker_threads';
 import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
+import { workerTitles } from './inspector';
 
 const channelName = '@gostd/pprof.workers.v1';
 
 type Message =
   | { t: 'start'; id: string; hz: number }
   | { t: 'hello' }
-  | { t: 'ack'; id: string; thread: number }
+  | { t: 'ack'; id: string; thread: number; name: string | undefined }
   | { t: 'stop'; id: string }
   | { t: 'profile'; id: string; thread: number; bytes: Uint8Array | null; error?: string | undefined };
 
@@ -22,6 +25,24 @@ export interface ThreadProfiler {
   stop(): Promise<Uint8Array>;
   /** The same, synchronously, for a thread that is exiting. */
   stopSync(): Uint8Array;
+}
+
+/**
+ * OwnName returns the name this worker thread was started with (the name
+ * option of the Worker constructor), '' when it has none, and undefined where
+ * the runtime does not tell a thread its name (Node before 22). Node 24 names
+ * an unnamed worker 'WorkerThread', which counts as none.
+ */
+export function ownName(): string | undefined {
+  const name = (workerThreads as { threadName?: unknown }).threadName;
+  if (typeof name !== 'string') return undefined;
+  return name === 'WorkerThread' ? '' : name;
+}
+
+/** The worker's name in its inspector title, "[worker <threadId>] <name>"; '' when it has none. */
+function nameInTitle(title: string | undefined): string {
+  const name = title?.replace(/^\[worker \d+\] ?/, '') ?? '';
+  return name === 'WorkerThread' ? '' : name;
 }
 
 const joined = Symbol.for('@gostd/pprof.worker-joined.v1');
@@ -45,7 +66,7 @@ export function joinAsWorker(p: ThreadProfiler): void {
   const begin = (id: string, hz: number): void => {
     if (!p.start(hz)) return;
     active = id;
-    ch.postMessage({ t: 'ack', id, thread: threadId } satisfies Message);
+    ch.postMessage({ t: 'ack', id, thread: threadId, name: ownName() } satisfies Message);
   };
   ch.onmessage = (ev) => {
     const m = (ev as { data: Message }).data;
@@ -88,6 +109,8 @@ export function joinAsWorker(p: ThreadProfiler): void {
 /** The profile of one worker. */
 export interface WorkerProfile {
   thread: number;
+  /** The name the worker was started with; '' when none (or unknown). */
+  name: string;
   bytes: Uint8Array;
 }
 
@@ -97,6 +120,10 @@ export class WorkerProfiles {
   private readonly id = `${process.pid}.${Date.now()}.${Math.random()}`;
   private readonly acked = new Set<number>();
   private readonly got = new Map<number, Uint8Array | null>();
+  private readonly names = new Map<number, string>();
+  // Threads that did not say their name (Node 20), for the next look-up.
+  private readonly unnamed = new Set<number>();
+  private readonly lookups: Promise<void>[] = [];
   private onProfile: (() => void) | undefined;
 
   constructor(hz: number) {
@@ -107,13 +134,34 @@ export class WorkerProfiles {
     ch.onmessage = (ev) => {
       const m = (ev as { data: Message }).data;
       if (m.t === 'hello') ch.postMessage({ t: 'start', id: this.id, hz } satisfies Message);
-      else if (m.t === 'ack' && m.id === this.id) this.acked.add(m.thread);
-      else if (m.t === 'profile' && m.id === this.id) {
+      else if (m.t === 'ack' && m.id === this.id) {
+        this.acked.add(m.thread);
+        if (m.name !== undefined) this.names.set(m.thread, m.name);
+        else this.lookUpName(m.thread);
+      } else if (m.t === 'profile' && m.id === this.id) {
         this.got.set(m.thread, m.bytes);
         this.onProfile?.();
       }
     };
     ch.postMessage({ t: 'start', id: this.id, hz } satisfies Message);
+  }
+
+  /**
+   * LookUpName finds the name of a worker that cannot tell it (Node 20) in its
+   * inspector title, while the worker runs: the acks of one start come in
+   * together and share one look-up.
+   */
+  private lookUpName(thread: number): void {
+    this.unnamed.add(thread);
+    if (this.unnamed.size > 1) return; // a look-up is already due
+    this.lookups.push(
+      new Promise<void>((r) => setImmediate(r)).then(async () => {
+        const threads = [...this.unnamed];
+        this.unnamed.clear();
+        const titles = await workerTitles();
+        for (const t of threads) this.names.set(t, nameInTitle(titles.get(t)));
+      }),
+    );
   }
 
   /** Asks the workers to stop and returns the profiles that arrive within timeoutMs. */
@@ -122,12 +170,18 @@ export class WorkerProfiles {
     if (ch === undefined) return Promise.resolve([]);
     ch.postMessage({ t: 'stop', id: this.id } satisfies Message);
     return new Promise((resolve) => {
+      let finished = false;
       const done = (): void => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
         ch.close();
-        const out: WorkerProfile[] = [];
-        for (const [thread, bytes] of this.got) if (bytes) out.push({ thread, bytes });
-        resolve(out.sort((a, b) => a.thread - b.thread));
+        void Promise.all(this.lookups).then(() => {
+          const out: WorkerProfile[] = [];
+          for (const [thread, bytes] of this.got)
+            if (bytes) out.push({ thread, name: this.names.get(thread) ?? '', bytes });
+          resolve(out.sort((a, b) => a.thread - b.thread));
+        });
       };
       const timer = setTimeout(done, timeoutMs);
       timer.unref();

@@ -1,7 +1,8 @@
 // Worker threads in the main thread's CPU profile (issue 14, section 2): three
 // real workers that only import the package do labeled work in known shares;
 // the main thread's profile holds every worker's samples with its own labels
-// plus thread=<threadId>, read back by `go tool pprof -tags`.
+// plus thread=<threadId>, and worker=<name> for the two started with a name
+// (none for the third), read back by `go tool pprof -tags`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // Each worker runs two jobs, a (one loop) and b (three loops of the same
 // chunks: three times the work and the same overhead per chunk), labeled
-// job=w<k>a / w<k>b.
+// job=w<k>a / w<k>b, and k=<k>.
 const workerCode = `
 const { parentPort, workerData } = require('node:worker_threads');
 import(${JSON.stringify(dist)}).then((pprof) => {
@@ -28,7 +29,7 @@ import(${JSON.stringify(dist)}).then((pprof) => {
   parentPort.once('message', async (ms) => {
     const busy = { a: 0, b: 0 };
     const until = performance.now() + ms;
-    const job = (name, chunk) => pprof.do(pprof.labels('job', 'w' + k + name, 'worker', String(k)), async () => {
+    const job = (name, chunk) => pprof.do(pprof.labels('job', 'w' + k + name, 'k', String(k)), async () => {
       let t = performance.now();
       while (t < until) {
         spin(chunk);
@@ -47,10 +48,14 @@ import(${JSON.stringify(dist)}).then((pprof) => {
 const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
 
 describe('worker threads in the CPU profile', () => {
-  it('holds every worker, with its own labels and thread=<threadId>, in known shares', {
+  it('holds every worker, with its own labels, thread=<threadId> and worker=<name>, in known shares', {
     timeout: 240_000,
   }, async () => {
-    const workers = [1, 2, 3].map((k) => new Worker(workerCode, { eval: true, workerData: { k } }));
+    // Workers 1 and 2 are named, worker 3 is not.
+    const names = ['alpha', 'beta', undefined];
+    const workers = [1, 2, 3].map(
+      (k) => new Worker(workerCode, { eval: true, workerData: { k }, name: names[k - 1] }),
+    );
     await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
     const ids = workers.map((w) => w.threadId); // -1 once terminated
     const threadOf = new Map(ids.map((id, i) => [String(id), i + 1]));
@@ -72,16 +77,17 @@ describe('worker threads in the CPU profile', () => {
     console.log(prof.comments, ids);
     const counts = new Map<string, number>();
     let wrong = 0;
+    let misnamed = 0;
     for (const s of prof.samples) {
       const thread = s.labels.thread;
       if (thread === undefined) {
         // The main thread's own samples: no worker's labels.
-        if (s.labels.job !== undefined) wrong++;
+        if (s.labels.job !== undefined || s.labels.worker !== undefined) wrong++;
         continue;
       }
-      const k = threadOf.get(thread);
-      if (s.labels.job !== undefined && (s.labels.job[1] !== String(k) || s.labels.worker !== String(k)))
-        wrong++;
+      const k = threadOf.get(thread) as number;
+      if (s.labels.job !== undefined && (s.labels.job[1] !== String(k) || s.labels.k !== String(k))) wrong++;
+      if (s.labels.worker !== names[k - 1]) misnamed++;
       const key = `${thread}/${s.labels.job ?? ''}`;
       counts.set(key, (counts.get(key) ?? 0) + (s.values[0] ?? 0));
     }
@@ -97,15 +103,31 @@ describe('worker threads in the CPU profile', () => {
       expect(a + b, `thread ${id}`).toBeGreaterThan(100);
       expect(Math.abs(share - want), lines.at(-1)).toBeLessThan(5);
     }
-    console.log(`workers: ${lines.join('; ')}; ${wrong} samples with another thread's labels`);
+    console.log(
+      `workers: ${lines.join('; ')}; ${wrong} samples with another thread's labels, ${misnamed} with a wrong worker name`,
+    );
     expect(wrong).toBe(0);
+    expect(misnamed).toBe(0);
     expect(prof.comments.join('\n')).toMatch(/worker threads \d+, \d+, \d+ included/);
     if (requireGo('go tool pprof -tags on worker profiles')) {
       const file = path.join(tmp, 'workers.pb.gz');
       fs.writeFileSync(file, sink.bytes());
-      const out = await goPprof('-tags', file);
+      const out = await goPprof('-tags', '-sample_index=samples', file);
       for (const id of ids) expect(out).toMatch(new RegExp(`\\): ${id}\\n`));
       for (const k of [1, 2, 3]) for (const j of ['a', 'b']) expect(out).toContain(`): w${k}${j}`);
+      // worker: only the two names, every sample of their threads (the unnamed one has no such label).
+      const section = out.split(/\n(?= ?\w+: Total )/).find((t) => /^ ?worker: Total /.test(t)) ?? '';
+      expect(section, out).toMatch(/: alpha\n/);
+      expect(section).toMatch(/: beta\n/);
+      expect(section.trim().split('\n').length, section).toBe(3); // the header and two names
+      const count = (name: string) =>
+        Number(section.match(new RegExp(`(\\d+) \\([^)]*\\): ${name}\\n`))?.[1]);
+      const onThread = (i: number) =>
+        prof.samples
+          .filter((s) => s.labels.thread === String(ids[i]))
+          .reduce((n, s) => n + (s.values[0] ?? 0), 0);
+      expect(count('alpha')).toBe(onThread(0));
+      expect(count('beta')).toBe(onThread(1));
     }
   });
 
