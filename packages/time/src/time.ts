@@ -8,7 +8,7 @@ import { badArg, badInt64, isInt64 } from './check';
 import { monoStart } from './clock';
 import { dateSec, normNsec } from './date';
 import { Second } from './duration';
-import { appendFormat } from './format';
+import { format } from './format';
 import { formatRFC3339, formatStrictRFC3339 } from './format-rfc3339';
 import { parseStrict } from './parse';
 import { Local, Location, UTC } from './zoneinfo';
@@ -89,7 +89,7 @@ export class Time extends CalendarTime {
     if (typeof layout !== 'string') badArg('Time.format', 'layout', 'a string', layout);
     if (layout === RFC3339) return formatRFC3339(this, false);
     if (layout === RFC3339Nano) return formatRFC3339(this, true);
-    return appendFormat(this, '', layout);
+    return format(this, layout);
   }
 
   /**
@@ -125,7 +125,7 @@ export class Time extends CalendarTime {
    * ```
    */
   override string(): string {
-    const s = appendFormat(this, '', stringLayout);
+    const s = format(this, stringLayout);
     if (!this.hasMono) return s;
     const m = this.mono - monoStart;
     const u = m < 0n ? -m : m;
