@@ -100,6 +100,11 @@ function checkInt(fn: string, arg: string, v: number): void {
  * every value is a Time.
  */
 export abstract class CalendarTime extends Instant {
+  /** @internal The representation (see Time); explicit, as V8 inlines it more readily than an implicit one. */
+  constructor(sec: bigint, nsec: number, mono: bigint, hasMono: boolean, loc: Location) {
+    super(sec, nsec, mono, hasMono, loc);
+  }
+
   /**
    * date returns the year, month, and day in which t occurs.
    *

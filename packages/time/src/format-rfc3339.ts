@@ -1,7 +1,7 @@
 // RFC 3339, the layout of JSON and text encodings: fast paths for formatting
 // and parsing it (taken by format, parse and the marshalers), and the strict
 // checks of Go's marshalers (a four-digit year, an offset below 24 hours).
-import { absDate, dateToAbsDays, daysIn, dDay, dMonth, dYear, unixAbsDays } from './calendar';
+import { absDate, daysIn, dDay, dMonth, dYear } from './calendar';
 import { absDay, absSod, locAbs } from './calendar-time';
 import { put2, putFraction, putInt } from './format';
 import type { Instant } from './instant';
@@ -96,6 +96,21 @@ function digits2(s: string, i: number): number {
   return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
 }
 
+/** Days from March 1 of year -400 (the era the fast path counts from) to January 1, 1970. */
+const unixEraDays = /*#__PURE__*/ eraDays(1970, 1, 1);
+
+/**
+ * Days from March 1 of year -400 to year-month-day, for a date in years 0 to 9999 (Go's dateToAbsDays
+ * from a nearer epoch): int32 arithmetic throughout, whose divisions by constants V8 makes
+ * multiplications.
+ */
+function eraDays(year: number, month: number, day: number): number {
+  const janFeb = month < 3 ? 1 : 0;
+  const y = year + 400 - janFeb;
+  const doy = (((153 * (month + 12 * janFeb - 3) + 2) / 5) | 0) + day - 1;
+  return 365 * y + (y >> 2) - ((y / 100) | 0) + ((y / 400) | 0) + doy;
+}
+
 /**
  * The fast path of Go's parseRFC3339: the Time of s when it is plain RFC 3339 (4-digit year, 'T', a
  * '.' fraction of any length, Z or ±hh:mm), else null (the general parser then decides).
@@ -143,11 +158,16 @@ export function parseRFC3339(s: string, local: Location): Time | null {
     }
   }
   // Every field is in range, so no normalisation is needed: the Unix second is a sum, exact in float64.
-  const unix = (dateToAbsDays(year, month, day) - unixAbsDays) * 86400 + hour * 3600 + min * 60 + sec;
-  const rest = n - at;
-  if (rest === 1 && s.charCodeAt(at) === 90)
+  const unix = (eraDays(year, month, day) - unixEraDays) * 86400 + hour * 3600 + min * 60 + sec;
+  if (at === n - 1 && s.charCodeAt(at) === 90) {
     return new Time(int53ToBigInt(unix + 62135596800), nsec, 0n, false, UTC);
-  if (rest !== 6) return null;
+  }
+  return withOffset(s, at, unix, nsec, local);
+}
+
+/** The rest of parseRFC3339 after the fraction, at s[at]: a ±hh:mm offset (or null). */
+function withOffset(s: string, at: number, unix: number, nsec: number, local: Location): Time | null {
+  if (s.length - at !== 6) return null;
   const sign = s.charCodeAt(at);
   const hr = digits2(s, at + 1);
   const mm = digits2(s, at + 4);
