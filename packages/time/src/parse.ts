@@ -238,7 +238,12 @@ function skip(prefix: string): boolean {
 }
 
 /** Go's parse: value against layout; defaultLoc for a value without a zone, local for zone lookups (the general path; exported for the fast paths' tests). */
-export function parseWith(layoutText: string, valueText: string, defaultLoc: Location, local: Location): Time {
+export function parseWith(
+  layoutText: string,
+  valueText: string,
+  defaultLoc: Location,
+  local: Location,
+): Time {
   const layout = toBytes(layoutText);
   const value = toBytes(valueText);
   v = value;
