@@ -165,8 +165,8 @@ export let dYday = 0;
 
 /**
  * Splits the absolute day number ad into dYear, dMonth, dDay and dYday, as Go's absDays.date and
- * yearYday do (Neri and Schneider's algorithm): one division by the days of a century, then
- * multiplications and shifts, each exact in float64 or int32 (divisions cost more than all the rest).
+ * yearYday do (Neri and Schneider's algorithm): one division by the days of a century (a corrected
+ * multiplication), then int32 arithmetic; a float64 division costs more than all the rest.
  */
 export function absDate(ad: number): void {
   const d = 4 * ad + 3; // below 2^51
@@ -180,11 +180,11 @@ export function absDate(ad: number): void {
     century++;
     r -= 146097;
   }
+  // The year of the century and the day of that year (from March 1): cd / 1461 and cd % 1461 / 4, in
+  // int32, whose division by a constant V8 makes a multiplication (Go multiplies by 2939745 instead).
   const cd = r | 3;
-  const p = 2939745 * cd; // Go's bits.Mul32(2939745, cd): hi is the year of the century, lo its day
-  const cyear = Math.floor(p / 4294967296);
-  // lo / 2939745 / 4, by a multiplication: exact for every lo below 2^32 (checked at the quotient's steps)
-  const ayday = ((p - cyear * 4294967296) * (1 / 11758980)) | 0;
+  const cyear = (cd / 1461) | 0;
+  const ayday = (cd - cyear * 1461) >> 2;
   const m = 2141 * ayday + 197913;
   const janFeb = ayday >= 306 ? 1 : 0; // 306 days from March 1 to December 31
   dDay = 1 + (((m & 0xffff) * 31345) >>> 26); // (m & 0xffff) / 2141, exact below 2^16
