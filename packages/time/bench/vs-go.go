@@ -20,6 +20,20 @@ var (
 	}
 )
 
+// The ten instants of bench/format.bench.ts, in UTC, and their RFC 3339 text.
+var times, rfc3339 = func() ([]time.Time, []string) {
+	var ts []time.Time
+	var ss []string
+	for i := 0; i < 10; i++ {
+		t := time.Date(1990+i*3, time.Month(1+i), 1+i*2, i*2, i*5, i*7, i*123456789, time.UTC)
+		ts = append(ts, t)
+		ss = append(ss, t.Format(time.RFC3339))
+	}
+	return ts, ss
+}()
+
+const custom = "Mon Jan _2 15:04:05.000 2006"
+
 // Sinks, so the compiler keeps every call.
 var (
 	sinkD time.Duration
@@ -41,6 +55,21 @@ var benchmarks = map[string]func(b *testing.B){
 	"DurationString": func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			sinkS = durations[i%len(durations)].String()
+		}
+	},
+	"FormatRFC3339": func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			sinkS = times[i%len(times)].Format(time.RFC3339)
+		}
+	},
+	"FormatCustom": func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			sinkS = times[i%len(times)].Format(custom)
+		}
+	},
+	"ParseRFC3339": func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			sinkT, _ = time.Parse(time.RFC3339, rfc3339[i%len(rfc3339)])
 		}
 	},
 	"Now": func(b *testing.B) {

@@ -100,6 +100,7 @@ const rows: Row[] = [
   ['t.appendText(b)', (v) => loose(t.appendText.bind(t))(v), 'string'],
   ['t.appendBinary(b)', (v) => loose(t.appendBinary.bind(t))(v), 'bytes'],
   ['t.unmarshalBinary(data)', (v) => loose(t.unmarshalBinary.bind(t))(v), 'bytes'],
+  ['t.gobDecode(data)', (v) => loose(t.gobDecode.bind(t))(v), 'bytes'],
   ['parse(layout, value) layout', (v) => loose(time.parse)(v, 'x'), 'string'],
   ['parse(layout, value) value', (v) => loose(time.parse)('x', v), 'string'],
   ['parseInLocation(..., loc)', (v) => loose(time.parseInLocation)('x', 'x', v), 'location'],

@@ -1,8 +1,8 @@
 // Differential test of the binary and text encodings and GoString against the machine's Go
 // (testdata/binary.go): seeded random times over Go's whole range in UTC, Local, the odd zones and fixed
 // zones (odd seconds, offsets MarshalBinary cannot encode), through MarshalBinary, AppendBinary,
-// AppendText and GoString; and random and mutated encodings through UnmarshalBinary (values, zones and
-// error texts).
+// AppendText, GoString and GobEncode; and random and mutated encodings through UnmarshalBinary and
+// GobDecode (values, zones and error texts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { goRun, requireGo, SplitMix64 } from '@gostd/testing';
@@ -75,7 +75,7 @@ const attempt = (f: () => string) => {
 describe.skipIf(!requireGo('@gostd/time binary encoding differential tests against Go'))(
   'against real Go',
   () => {
-    it('MarshalBinary, AppendBinary, AppendText, GoString and UnmarshalBinary answer as Go does', () => {
+    it('MarshalBinary, AppendBinary, AppendText, GoString, GobEncode, UnmarshalBinary and GobDecode answer as Go does', () => {
       const times = Array.from({ length: 1500 }, () => ({
         unix: unixSec(),
         nsec: BigInt(rng.below(1_000_000_000)),
@@ -102,22 +102,28 @@ describe.skipIf(!requireGo('@gostd/time binary encoding differential tests again
         blobs,
       }).replace(/"@(-?\d+)@"/g, '$1');
       const answer = JSON.parse(goRun(oracle, [], exact)) as {
-        times: { bin: string; append: string; text: string; goString: string }[];
-        blobs: { string: string; location: string; err: string }[];
+        times: { bin: string; append: string; text: string; goString: string; gob: string }[];
+        blobs: { string: string; location: string; err: string; gob: string }[];
       };
       const gotTimes = ts.map((t) => ({
         bin: attempt(() => hex(t.marshalBinary())),
         append: attempt(() => hex(t.appendBinary(new Uint8Array([7])))),
         text: attempt(() => t.appendText('at ')),
         goString: t.goString(),
+        gob: attempt(() => hex(t.gobEncode())),
       }));
       const gotBlobs = blobs.map((h) => {
         const t = new Time();
+        const g = new Time();
+        const gob = attempt(() => {
+          g.gobDecode(new Uint8Array(Buffer.from(h, 'hex')));
+          return g.string();
+        });
         try {
           t.unmarshalBinary(new Uint8Array(Buffer.from(h, 'hex')));
-          return { string: t.string(), location: t.location().string(), err: '' };
+          return { string: t.string(), location: t.location().string(), err: '', gob };
         } catch (e) {
-          return { string: '', location: '', err: (e as Error).message };
+          return { string: '', location: '', err: (e as Error).message, gob };
         }
       });
       for (let i = 0; i < ts.length; i++)
@@ -126,7 +132,7 @@ describe.skipIf(!requireGo('@gostd/time binary encoding differential tests again
         expect([i, blobs[i], gotBlobs[i]]).toEqual([i, blobs[i], answer.blobs[i]]);
       const errors = gotTimes.filter((t) => t.bin.startsWith('error')).length;
       console.log(
-        `compared with Go: ${ts.length} times x 4 encodings (${errors} MarshalBinary errors), ${blobs.length} UnmarshalBinary inputs`,
+        `compared with Go: ${ts.length} times x 5 encodings (${errors} MarshalBinary errors), ${blobs.length} UnmarshalBinary and GobDecode inputs`,
       );
     });
   },

@@ -18,6 +18,7 @@ import {
 import { badArg } from './check';
 import { dateSec, normNsec } from './date';
 import { Instant } from './instant';
+import { int64ToInt53 } from './int53';
 import type { Time } from './time';
 import {
   alpha,
@@ -39,14 +40,21 @@ const unixToInternal = 62135596800;
 /** Seconds from the absolute epoch to January 1, year 1 (Go's internalToAbsolute). */
 const internalToAbsolute = /*#__PURE__*/ (() => BigInt(dateToAbsDays(1, 1, 1)) * 86400n)();
 
+/**
+ * The local absolute day of the last locAbs call, in a Float64Array: the day number is beyond the small
+ * integers, and storing such a number in a module variable allocates a heap number on every call.
+ */
+const absDayBox = new Float64Array(1);
 /** The local absolute day of the last locAbs call. */
-export let absDay = 0;
+export function absDay(): number {
+  return absDayBox[0] as number;
+}
 /** The local second of that day (0..86399) of the last locAbs call. */
 export let absSod = 0;
 
 /** Looks up t's zone (see Location.lookup), exactly also beyond 2^53 seconds; returns the offset. */
 export function lookupAt(t: Instant): number {
-  const n = Number(t.sec);
+  const n = int64ToInt53(t.sec);
   if (n > -safe && n < safe) return t.loc.lookup(n - unixToInternal);
   const exact = t.sec - BigInt(unixToInternal);
   return t.loc.lookup(Number(exact), exact);
@@ -57,19 +65,28 @@ export function lookupAt(t: Instant): number {
  * returns the zone's offset.
  */
 export function locAbs(t: Instant): number {
-  const n = Number(t.sec);
+  const n = int64ToInt53(t.sec); // NaN beyond 2^53
   if (n > -safe && n < safe) {
     const unix = n - unixToInternal;
     const off = t.loc.lookup(unix);
     const u = unix + off;
-    const d = Math.floor(u / 86400);
-    absDay = d + unixAbsDays;
-    absSod = u - d * 86400;
+    // u / 86400 by a multiplication, off by at most one, then corrected: a division costs more
+    let d = Math.floor(u * (1 / 86400));
+    let sod = u - d * 86400;
+    if (sod < 0) {
+      d--;
+      sod += 86400;
+    } else if (sod >= 86400) {
+      d++;
+      sod -= 86400;
+    }
+    absDayBox[0] = d + unixAbsDays;
+    absSod = sod | 0;
     return off;
   }
   const off = lookupAt(t);
   const abs = BigInt.asUintN(64, t.sec + BigInt(off) + internalToAbsolute);
-  absDay = Number(abs / 86400n);
+  absDayBox[0] = Number(abs / 86400n);
   absSod = Number(abs % 86400n);
   return off;
 }
@@ -83,6 +100,11 @@ function checkInt(fn: string, arg: string, v: number): void {
  * every value is a Time.
  */
 export abstract class CalendarTime extends Instant {
+  /** @internal The representation (see Time); explicit, as V8 inlines it more readily than an implicit one. */
+  constructor(sec: bigint, nsec: number, mono: bigint, hasMono: boolean, loc: Location) {
+    super(sec, nsec, mono, hasMono, loc);
+  }
+
   /**
    * date returns the year, month, and day in which t occurs.
    *
@@ -98,7 +120,7 @@ export abstract class CalendarTime extends Instant {
    */
   date(): [year: number, month: Month, day: number] {
     locAbs(this);
-    absDate(absDay);
+    absDate(absDay());
     return [dYear, dMonth, dDay];
   }
 
@@ -115,7 +137,7 @@ export abstract class CalendarTime extends Instant {
    */
   year(): number {
     locAbs(this);
-    absDate(absDay);
+    absDate(absDay());
     return dYear;
   }
 
@@ -132,7 +154,7 @@ export abstract class CalendarTime extends Instant {
    */
   month(): Month {
     locAbs(this);
-    absDate(absDay);
+    absDate(absDay());
     return dMonth;
   }
 
@@ -150,7 +172,7 @@ export abstract class CalendarTime extends Instant {
    */
   day(): number {
     locAbs(this);
-    absDate(absDay);
+    absDate(absDay());
     return dDay;
   }
 
@@ -167,7 +189,7 @@ export abstract class CalendarTime extends Instant {
    */
   weekday(): Weekday {
     locAbs(this);
-    return absWeekday(absDay);
+    return absWeekday(absDay());
   }
 
   /**
@@ -184,7 +206,7 @@ export abstract class CalendarTime extends Instant {
    */
   yearDay(): number {
     locAbs(this);
-    absDate(absDay);
+    absDate(absDay());
     return dYday;
   }
 
@@ -204,8 +226,8 @@ export abstract class CalendarTime extends Instant {
   isoWeek(): [year: number, week: number] {
     locAbs(this);
     // The Thursday of t's week (Monday to Sunday) decides the year; count its weeks from January 1.
-    const isoDay = ((absWeekday(absDay) + 6) % 7) + 1; // Monday = 1 ... Sunday = 7
-    absDate(absDay + 4 - isoDay);
+    const isoDay = ((absWeekday(absDay()) + 6) % 7) + 1; // Monday = 1 ... Sunday = 7
+    absDate(absDay() + 4 - isoDay);
     return [dYear, Math.floor((dYday - 1) / 7) + 1];
   }
 
@@ -321,7 +343,7 @@ export abstract class CalendarTime extends Instant {
     checkInt('Time.addDate', 'days', days);
     locAbs(this);
     const sod = absSod;
-    absDate(absDay);
+    absDate(absDay());
     const sec = dateSec(dYear + years, dMonth + months, dDay + days, 0, 0, sod, this.nsec, this.loc);
     return this.make(sec, normNsec, 0n, false, this.loc);
   }

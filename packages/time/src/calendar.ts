@@ -163,31 +163,43 @@ export let dDay = 0;
 /** Day of the year (1..366) of the last absDate call. */
 export let dYday = 0;
 
-/** Splits the absolute day number ad into dYear, dMonth, dDay and dYday. */
+/**
+ * Splits the absolute day number ad into dYear, dMonth, dDay and dYday, as Go's absDays.date and
+ * yearYday do (Neri and Schneider's algorithm): one division by the days of a century (a corrected
+ * multiplication), then int32 arithmetic; a float64 division costs more than all the rest.
+ */
 export function absDate(ad: number): void {
-  const era = Math.floor(ad / daysPer400Years);
-  const doe = ad - era * daysPer400Years; // day of the 400-year era, from March 1
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from March 1
-  const mp = Math.floor((5 * doy + 2) / 153); // March = 0
-  dDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const year = era * 400 + yoe - absoluteYears;
-  if (mp < 10) {
-    dMonth = mp + 3;
-    dYear = year;
-    dYday = doy + 60 + (isLeap(year) ? 1 : 0);
-  } else {
-    dMonth = mp - 9;
-    dYear = year + 1;
-    dYday = doy - 305;
+  const d = 4 * ad + 3; // below 2^51
+  // d / 146097 by a multiplication, off by at most one, then corrected: a division costs more
+  let century = Math.floor(d * (1 / 146097));
+  let r = d - century * 146097;
+  if (r < 0) {
+    century--;
+    r += 146097;
+  } else if (r >= 146097) {
+    century++;
+    r -= 146097;
   }
+  // The year of the century and the day of that year (from March 1): cd / 1461 and cd % 1461 / 4, in
+  // int32, whose division by a constant V8 makes a multiplication (Go multiplies by 2939745 instead).
+  const cd = r | 3;
+  const cyear = (cd / 1461) | 0;
+  const ayday = (cd - cyear * 1461) >> 2;
+  const m = 2141 * ayday + 197913;
+  const janFeb = ayday >= 306 ? 1 : 0; // 306 days from March 1 to December 31
+  dDay = 1 + (((m & 0xffff) * 31345) >>> 26); // (m & 0xffff) / 2141, exact below 2^16
+  dMonth = (m >>> 16) - 12 * janFeb;
+  dYear = century * 100 - absoluteYears + cyear + janFeb;
+  const leap = (cyear & 3) === 0 && (cyear !== 0 || (century & 3) === 0) ? 1 : 0;
+  dYday = ayday + 60 + (leap & ~janFeb) - 365 * janFeb;
 }
 
 /** The weekday of the absolute day number ad (the absolute epoch was a Wednesday). */
 export function absWeekday(ad: number): Weekday {
-  return (ad + 3) % 7;
+  // (ad + 3) % 7 without a float64 % (a call to fmod): a multiplication, off by at most one, corrected
+  const x = ad + 3;
+  const r = x - Math.floor(x * (1 / 7)) * 7;
+  return r < 0 ? r + 7 : r >= 7 ? r - 7 : r;
 }
 
 /** The absolute day number of January 1, 1970. */

@@ -50,6 +50,16 @@ function fraction(w: number, v: number, prec: number): number {
   return w;
 }
 
+/** Writes v in [0, 100) in decimal, without a leading zero, ending before w. */
+function two(w: number, v: number): number {
+  if (v < 10) buf[--w] = 48 + v;
+  else {
+    buf[--w] = pairs[2 * v + 1]!;
+    buf[--w] = pairs[2 * v]!;
+  }
+  return w;
+}
+
 /** Writes the integer v (in [0, 2^53)) in decimal ending before w. */
 function integer(w: number, v: number): number {
   if (v < 10) {
@@ -109,7 +119,21 @@ export function formatDuration(sec: number, nsec: number, neg: boolean): string 
     buf[--w] = 115;
     w = fraction(w, nsec, 9);
     if (sec < 60) w = integer(w, sec);
-    else {
+    else if (sec < 2147483648) {
+      // Below 2^31 seconds (68 years), int32 arithmetic: V8 divides an int32 by a constant with a
+      // multiplication, where a float64 division costs several times as much.
+      const s = sec | 0;
+      const min = (s / 60) | 0;
+      w = two(w, s - min * 60);
+      buf[--w] = 109;
+      if (min < 60) w = two(w, min);
+      else {
+        const h = (min / 60) | 0;
+        w = two(w, min - h * 60);
+        buf[--w] = 104;
+        w = integer(w, h);
+      }
+    } else {
       const min = Math.floor(sec / 60);
       w = integer(w, sec - min * 60);
       buf[--w] = 109;

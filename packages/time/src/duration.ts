@@ -43,12 +43,20 @@ function string(d: Duration): string {
   }
   const n = int64ToInt53(d);
   if (!Number.isNaN(n)) {
-    // |d| <= 2^53: seconds and nanoseconds in float64. floor(u / 1e9) is exact: a quotient that is not
-    // an integer is at least 1e-9 from one, more than half a float64 ulp of any quotient below 2^24.
+    // |d| <= 2^53: seconds and nanoseconds in float64, each step exact (sec * 1e9 is below 2^53).
     const u = n < 0 ? -n : n;
     if (u < 1e9) return formatDuration(0, u | 0, n < 0);
-    const sec = Math.floor(u / 1e9);
-    return formatDuration(sec, (u - sec * 1e9) | 0, n < 0);
+    // u / 1e9 by a multiplication, off by at most one, then corrected: a division costs more
+    let sec = Math.floor(u * 1e-9);
+    let ns = u - sec * 1e9;
+    if (ns < 0) {
+      sec--;
+      ns += 1e9;
+    } else if (ns >= 1e9) {
+      sec++;
+      ns -= 1e9;
+    }
+    return formatDuration(sec, ns | 0, n < 0);
   }
   const u = d < 0n ? -d : d;
   return formatDuration(Number(u / Second), Number(u % Second) | 0, d < 0n);

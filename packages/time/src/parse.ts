@@ -237,8 +237,13 @@ function skip(prefix: string): boolean {
   return true;
 }
 
-/** Go's parse: value against layout; defaultLoc for a value without a zone, local for zone lookups. */
-function parseWith(layoutText: string, valueText: string, defaultLoc: Location, local: Location): Time {
+/** Go's parse: value against layout; defaultLoc for a value without a zone, local for zone lookups (the general path; exported for the fast paths' tests). */
+export function parseWith(
+  layoutText: string,
+  valueText: string,
+  defaultLoc: Location,
+  local: Location,
+): Time {
   const layout = toBytes(layoutText);
   const value = toBytes(valueText);
   v = value;

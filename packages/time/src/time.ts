@@ -8,7 +8,7 @@ import { badArg, badInt64, isInt64 } from './check';
 import { monoStart } from './clock';
 import { dateSec, normNsec } from './date';
 import { Second } from './duration';
-import { appendFormat } from './format';
+import { format } from './format';
 import { formatRFC3339, formatStrictRFC3339 } from './format-rfc3339';
 import { parseStrict } from './parse';
 import { Local, Location, UTC } from './zoneinfo';
@@ -89,7 +89,7 @@ export class Time extends CalendarTime {
     if (typeof layout !== 'string') badArg('Time.format', 'layout', 'a string', layout);
     if (layout === RFC3339) return formatRFC3339(this, false);
     if (layout === RFC3339Nano) return formatRFC3339(this, true);
-    return appendFormat(this, '', layout);
+    return format(this, layout);
   }
 
   /**
@@ -125,7 +125,7 @@ export class Time extends CalendarTime {
    * ```
    */
   override string(): string {
-    const s = appendFormat(this, '', stringLayout);
+    const s = format(this, stringLayout);
     if (!this.hasMono) return s;
     const m = this.mono - monoStart;
     const u = m < 0n ? -m : m;
@@ -305,6 +305,59 @@ export class Time extends CalendarTime {
   unmarshalBinary(data: Uint8Array): void {
     if (!(data instanceof Uint8Array)) badArg('Time.unmarshalBinary', 'data', 'a Uint8Array', data);
     this.set(decodeBinary(data, (sec, nsec, loc) => new Time(sec, nsec, 0n, false, loc)));
+  }
+
+  /**
+   * gobEncode implements the gob.GobEncoder interface: it returns the bytes of marshalBinary, and throws
+   * its errors (Go's GobEncode is MarshalBinary).
+   *
+   * @example
+   * ```ts
+   * import { date, fixedZone, Time, UTC } from '@gostd/time';
+   * const t = date(2009, 11, 10, 23, 0, 0, 0, UTC);
+   * const b = t.gobEncode();
+   * console.log(Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''));
+   * const u = new Time();
+   * u.gobDecode(b);
+   * console.log(u.equal(t), u.string());
+   * try {
+   *   date(2009, 11, 10, 23, 0, 0, 0, fixedZone('', 40000 * 60)).gobEncode();
+   * } catch (e) {
+   *   console.log((e as Error).message);
+   * }
+   * // Output:
+   * // 010000000ec28be77000000000ffff
+   * // true 2009-11-10 23:00:00 +0000 UTC
+   * // Time.MarshalBinary: unexpected zone offset
+   * ```
+   */
+  gobEncode(): Uint8Array {
+    return this.marshalBinary();
+  }
+
+  /**
+   * gobDecode implements the gob.GobDecoder interface: it sets t from data as unmarshalBinary does, and
+   * throws its errors (Go's GobDecode is UnmarshalBinary).
+   *
+   * @example
+   * ```ts
+   * import { Time } from '@gostd/time';
+   * const t = new Time();
+   * t.gobDecode(new Uint8Array([1, 0, 0, 0, 14, 194, 139, 231, 112, 0, 0, 0, 0, 255, 255]));
+   * console.log(t.string());
+   * try {
+   *   t.gobDecode(new Uint8Array([]));
+   * } catch (e) {
+   *   console.log((e as Error).message);
+   * }
+   * // Output:
+   * // 2009-11-10 23:00:00 +0000 UTC
+   * // Time.UnmarshalBinary: no data
+   * ```
+   */
+  gobDecode(data: Uint8Array): void {
+    if (!(data instanceof Uint8Array)) badArg('Time.gobDecode', 'data', 'a Uint8Array', data);
+    this.unmarshalBinary(data);
   }
 
   /**

@@ -116,9 +116,17 @@ export class Location {
     if (c !== null && l.cacheStart <= sec && sec < l.cacheEnd) {
       return setZone(c.name, c.offset, l.cacheStart, l.cacheEnd, c.isDST);
     }
-    const tx = l.tx;
+    return l.search(sec, exact);
+  }
+
+  /**
+   * @internal lookup past its fast cases (UTC, the cached zone): the zone's transitions, then its footer
+   * rule. Apart, so that lookup is small enough for V8 to inline into its callers.
+   */
+  search(sec: number, exact: bigint | null): number {
+    const tx = this.tx;
     if (tx.length === 0 || sec < (tx[0] as ZoneTrans).when) {
-      const z = l.zone[l.firstZone()] as Zone;
+      const z = this.zone[this.firstZone()] as Zone;
       return setZone(z.name, z.offset, alpha, tx.length > 0 ? (tx[0] as ZoneTrans).when : omega, z.isDST);
     }
     // Binary search for the last transition at or before sec.
@@ -133,10 +141,10 @@ export class Location {
         hi = m;
       } else lo = m;
     }
-    const z = l.zone[(tx[lo] as ZoneTrans).index] as Zone;
+    const z = this.zone[(tx[lo] as ZoneTrans).index] as Zone;
     const start = (tx[lo] as ZoneTrans).when;
-    if (lo === tx.length - 1 && l.extend !== '') {
-      const r = tzset(l.extend, start, sec, exact);
+    if (lo === tx.length - 1 && this.extend !== '') {
+      const r = tzset(this.extend, start, sec, exact);
       if (r !== null) {
         setZone(r.name, r.offset, r.start, r.end, r.isDST);
         zStartExact = r.startExact;

@@ -11,7 +11,12 @@ import (
 	"time"
 )
 
-var sink any
+// Sinks of the results' own types, so the compiler keeps every call and nothing is boxed into an
+// interface (a `sink any` allocates for each Time, which made Go's Parse and Format look slower).
+var (
+	sinkS string
+	sinkT time.Time
+)
 
 func main() {
 	var times []time.Time
@@ -33,17 +38,17 @@ func main() {
 	}
 	report("Format(RFC3339)", func() {
 		for _, t := range times {
-			sink = t.Format(time.RFC3339)
+			sinkS = t.Format(time.RFC3339)
 		}
 	})
 	report("Format(custom)", func() {
 		for _, t := range times {
-			sink = t.Format(custom)
+			sinkS = t.Format(custom)
 		}
 	})
 	report("Parse(RFC3339, s)", func() {
 		for _, s := range strs {
-			sink, _ = time.Parse(time.RFC3339, s)
+			sinkT, _ = time.Parse(time.RFC3339, s)
 		}
 	})
 }

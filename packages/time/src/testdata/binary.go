@@ -1,6 +1,7 @@
 // Oracle for src/binary-go.test.ts: reads {"times": [{"unix", "nsec", "zone"}], "blobs": ["hex"]} on
 // stdin and prints, for each time, Go's MarshalBinary (hex or error), AppendBinary after a prefix byte,
-// AppendText after a prefix and GoString; for each blob, what UnmarshalBinary makes of it.
+// AppendText after a prefix, GoString and GobEncode; for each blob, what UnmarshalBinary and GobDecode make
+// of it.
 package main
 
 import (
@@ -26,12 +27,14 @@ type timeOut struct {
 	Append   string `json:"append"`
 	Text     string `json:"text"`
 	GoString string `json:"goString"`
+	Gob      string `json:"gob"`
 }
 
 type blobOut struct {
 	String   string `json:"string"`
 	Location string `json:"location"`
 	Err      string `json:"err"`
+	Gob      string `json:"gob"`
 }
 
 func loc(zone string) *time.Location {
@@ -76,6 +79,11 @@ func main() {
 		} else {
 			o.Text = string(b)
 		}
+		if b, err := t.GobEncode(); err != nil {
+			o.Gob = "error: " + err.Error()
+		} else {
+			o.Gob = hex.EncodeToString(b)
+		}
 		o.GoString = t.GoString()
 		times = append(times, o)
 	}
@@ -89,6 +97,12 @@ func main() {
 		} else {
 			o.String = t.String()
 			o.Location = t.Location().String()
+		}
+		var g time.Time
+		if err := g.GobDecode(data); err != nil {
+			o.Gob = "error: " + err.Error()
+		} else {
+			o.Gob = g.String()
 		}
 		blobs = append(blobs, o)
 	}
