@@ -32,7 +32,13 @@ export const V_CODEC = 10;
 const f64 = new Float64Array(1);
 const f64w = new Int32Array(f64.buffer);
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// ignoreBOM: a leading U+FEFF is part of the string, not a byte order mark to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** decodeUtf8 returns the string that the UTF-8 bytes encode, a leading U+FEFF included. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
 
 function grow(a: Int32Array<ArrayBuffer>, words: number): Int32Array<ArrayBuffer> {
   return a.length >= words ? a : new Int32Array(Math.max(words, a.length * 2));
@@ -42,30 +48,52 @@ function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
 }
 
-function mix(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = rotl(k, 15);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = rotl(h, 13);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
+// Keys hash with the map's random seed (drawn when the map is made, kept in its buffer), as Go seeds its map
+// hashes, so that nobody who knows this code can choose keys that all land in one probe chain.
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+/**
+ * intHash is the hash of an int32 key k under seed (mul, xor): k times 2^32/φ (Fibonacci hashing, which spreads
+ * consecutive and strided keys), xor a random word, times a random odd number. Multiply-shift hashing (a
+ * random odd multiplier, the top bits of the product) is universal (Dietzfelbinger et al., 1997: two distinct
+ * inputs share their top l bits with probability at most 2/2^l over the multiplier), so no set of keys chosen
+ * without knowing the seed shares a probe chain; the random word keeps the two multiplications from folding
+ * into one fixed-shape multiplier. Each step is a bijection of int32s, which the int fast path of load relies
+ * on: a record of an int32 key with the same hash holds the same key.
+ */
+export function intHash(k: number, mul: number, xor: number): number {
+  return Math.imul(Math.imul(k, 0x9e3779b9) ^ xor, mul);
 }
 
 /**
- * intHash is the hash of an int32 key: Fibonacci hashing (the key times 2^32 / φ), whose high bits, the ones
- * home() takes, spread consecutive keys evenly over the index (no two of 0..n-1 share a slot while the index
- * has at least 2n slots) and keep strided keys (multiples of 1024, say) apart too.
+ * halfSipHash13 returns HalfSipHash-1-3 (SipHash on 32-bit words, the variant the Linux kernel uses for its
+ * hash tables) of words[0..n) and then len, under the key (k0, k1): a keyed function that, unlike a seeded
+ * MurmurHash, has no seed-independent collisions to craft. The words are a key's bytes zero-padded and len
+ * its byte length, so distinct keys are distinct inputs. The state stays in locals (registers): one call
+ * per key, no object.
  */
-export function intHash(k: number): number {
-  return Math.imul(k, 0x9e3779b9);
+export function halfSipHash13(k0: number, k1: number, words: Int32Array, n: number, len: number): number {
+  let v0 = k0;
+  let v1 = k1;
+  let v2 = 0x6c796765 ^ k0;
+  let v3 = 0x74656462 ^ k1;
+  for (let i = 0; i <= n + 3; i++) {
+    // Words, then the length, then three finishing rounds (v2 ^= 0xff before them).
+    const m = i < n ? words[i]! : i === n ? len : 0;
+    if (i === n + 1) v2 ^= 0xff;
+    v3 ^= m;
+    v0 = (v0 + v1) | 0;
+    v1 = rotl(v1, 5) ^ v0;
+    v0 = rotl(v0, 16);
+    v2 = (v2 + v3) | 0;
+    v3 = rotl(v3, 8) ^ v2;
+    v0 = (v0 + v3) | 0;
+    v3 = rotl(v3, 7) ^ v0;
+    v2 = (v2 + v1) | 0;
+    v1 = rotl(v1, 13) ^ v2;
+    v2 = rotl(v2, 16);
+    v0 ^= m;
+  }
+  return v1 ^ v3;
 }
 
 /**
@@ -100,9 +128,20 @@ export class Codec {
   rBuf: Int32Array<ArrayBuffer> = new Int32Array(16);
 
   readonly user: SharedMapCodec | undefined;
+  /** intMul and intXor are the map's seed for int32 keys (see intHash). */
+  readonly intMul: number;
+  readonly intXor: number;
+  /** k0 and k1 are the map's HalfSipHash key for string and float keys. */
+  private readonly k0: number;
+  private readonly k1: number;
 
-  constructor(user: SharedMapCodec | undefined) {
+  /** seed is the map's seed words (SEED_WORDS of them, from its buffer). */
+  constructor(user: SharedMapCodec | undefined, seed: ArrayLike<number>) {
     this.user = user;
+    this.intMul = seed[0]! | 1;
+    this.intXor = seed[1]!;
+    this.k0 = seed[2]!;
+    this.k1 = seed[3]!;
   }
 
   /** key encodes key into k*, or throws a TypeError for a key SharedMap cannot hold. */
@@ -110,13 +149,13 @@ export class Codec {
     if (typeof key === 'number') {
       if ((key | 0) === key) {
         this.kBuf[0] = key;
-        this.setKey(K_INT, 4, 1, intHash(key));
+        this.setKey(K_INT, 4, 1, intHash(key, this.intMul, this.intXor));
         return;
       }
       f64[0] = Number.isNaN(key) ? Number.NaN : key;
       this.kBuf[0] = f64w[0]!;
       this.kBuf[1] = f64w[1]!;
-      this.setKey(K_F64, 8, 2, fmix(mix(mix(0x27d4eb2f, f64w[0]!), f64w[1]!) ^ 8));
+      this.setKey(K_F64, 8, 2, halfSipHash13(this.k0, this.k1, this.kBuf, 2, 8));
       return;
     }
     if (typeof key === 'string') {
@@ -139,7 +178,6 @@ export class Codec {
     this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
     let buf = this.kBuf;
     let j = 0;
-    let h = 0x3c6ef372 ^ n;
     // ASCII, four characters (one word) at a time; any other character sends the whole key to TextEncoder.
     for (; j + 4 <= n; j += 4) {
       const c0 = s.charCodeAt(j);
@@ -149,7 +187,6 @@ export class Codec {
       if ((c0 | c1 | c2 | c3) >= 0x80) break;
       const word = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
       buf[j >> 2] = word;
-      h = mix(h, word);
     }
     if (j + 4 > n) {
       let word = 0;
@@ -158,14 +195,12 @@ export class Codec {
         if (c >= 0x80) break;
         word |= c << ((j & 3) << 3);
       }
-      if (j === n && n & 3) {
-        buf[j >> 2] = word;
-        h = mix(h, word);
-      }
+      if (j === n && n & 3) buf[j >> 2] = word;
     }
     if (j === n) {
       if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
-      this.setKey(K_STR, n, (n + 3) >> 2, fmix(h ^ n));
+      const words = (n + 3) >> 2;
+      this.setKey(K_STR, n, words, halfSipHash13(this.k0, this.k1, buf, words, n));
       return;
     }
     // Not ASCII: encode the whole string with TextEncoder.
@@ -178,9 +213,7 @@ export class Codec {
     if (len > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
     const words = (len + 3) >> 2;
     bytes.fill(0, len, words * 4);
-    h = 0x3c6ef372 ^ len;
-    for (let i = 0; i < words; i++) h = mix(h, buf[i]!);
-    this.setKey(K_STR, len, words, fmix(h ^ len));
+    this.setKey(K_STR, len, words, halfSipHash13(this.k0, this.k1, buf, words, len));
   }
 
   /** value encodes value into v*, or throws a TypeError for a value SharedMap cannot hold. */

@@ -3,11 +3,12 @@
 // hand the space of freed records and retired tables back out. Nothing here takes a lock, so a worker that
 // dies mid-call can at worst leak the block it was holding.
 
-/** MAGIC marks a buffer laid out by this file ("GSM1"). */
-export const MAGIC = 0x314d5347;
+/** MAGIC marks a buffer laid out by this file ("GSM2"). */
+export const MAGIC = 0x324d5347;
 
 // Header words.
 export const H_MAGIC = 0;
+const H_ATTACHED = 1; // threads attached so far: each takes magazine (count mod MAGAZINES)
 // H_CURRENT and the word after it are one 64-bit word: the current table (lo) and its id (hi), so that making
 // a table current is one compare-exchange that fails if the old table was retired and its block reused since.
 export const H_CURRENT = 2; // word index of the current table; H_CURRENT + 1: its id
@@ -21,10 +22,37 @@ const H_LISTS = 8; // free-list heads, two words each (lo: block word index, hi:
 const EXACT = 32;
 const RECORD_CLASSES = EXACT + 26;
 const TABLE_CLASSES = 32;
-export const HEADER_WORDS = H_LISTS + 2 * (RECORD_CLASSES + TABLE_CLASSES);
 
-/** Freed record blocks a thread keeps for itself per class (a terminated worker leaks at most these). */
-const CACHE = 32;
+/**
+ * H_SEED is where the map's random hash seed starts: SEED_WORDS words drawn when the map is made, so every
+ * thread that attaches hashes with the same seed.
+ */
+export const H_SEED = H_LISTS + 2 * (RECORD_CLASSES + TABLE_CLASSES);
+export const SEED_WORDS = 4;
+
+// Magazines: small arrays of free record blocks that threads use before the shared free lists (whose 64-bit
+// compare-exchange costs more than the rest of a store). A magazine lives in the shared buffer, not in one
+// thread, so a thread that exits or is terminated leaves its blocks where every other thread finds them.
+// Each thread takes one magazine when it attaches (threads may share one: every slot changes by one atomic
+// exchange or compare-exchange, so that is safe); it takes blocks from any magazine before growing the heap.
+/** MAGAZINES is the number of magazines. */
+const MAGAZINES = 4;
+/** MAG_CLASSES is the number of record classes magazines hold (the small ones: up to 256-byte records). */
+const MAG_CLASSES = 16;
+/** MAG_SLOTS is the number of blocks a magazine holds per class. */
+const MAG_SLOTS = 4;
+const MAGAZINE_WORDS = MAG_CLASSES * MAG_SLOTS;
+// Blocks are 16-byte units (slotWord keeps a record's address in units), so the header is a whole number
+// of them.
+/**
+ * H_TOMBSTONE is a record that matches no key (key info 0) and is never freed (class 0): a slot whose deleted
+ * key's record was freed to make room points here, so probes still step over it.
+ */
+export const H_TOMBSTONE = (H_SEED + SEED_WORDS + 3) & ~3;
+const H_MAGAZINES = H_TOMBSTONE + 4;
+
+export const HEADER_WORDS = (H_MAGAZINES + MAGAZINES * MAGAZINE_WORDS + 3) & ~3;
+
 /** Stamps a thread takes at a time. */
 const STAMP_BATCH = 1024;
 
@@ -45,8 +73,8 @@ export class Heap {
   b!: BigInt64Array;
   /** len is the length of w in words. */
   len = 0;
-  // This thread's cache of freed record blocks, per class (at most CACHE each), reused without atomics.
-  private readonly cache: number[][] = Array.from({ length: RECORD_CLASSES }, () => []);
+  /** magazine is the word index of this thread's magazine (see MAGAZINES). */
+  private magazine = 0;
   // This thread's batch of stamps: next and end.
   private sNext = 0;
   private sEnd = 0;
@@ -54,6 +82,11 @@ export class Heap {
   constructor(sab: SharedArrayBuffer) {
     this.sab = sab;
     this.refresh();
+  }
+
+  /** attach gives this thread its magazine; call it once the header is laid out. */
+  attach(): void {
+    this.magazine = H_MAGAZINES + (Atomics.add(this.w, H_ATTACHED, 1) % MAGAZINES) * MAGAZINE_WORDS;
   }
 
   /** refresh remakes the views to cover the whole buffer as it is now. */
@@ -77,6 +110,9 @@ export class Heap {
     Atomics.store(w, H_TOP, HEADER_WORDS);
     Atomics.store(w, H_LIMIT, Math.floor(limitBytes / 4));
     Atomics.store(w, H_STAMP, 1);
+    const seed = new Int32Array(SEED_WORDS);
+    crypto.getRandomValues(seed);
+    for (let i = 0; i < SEED_WORDS; i++) Atomics.store(w, H_SEED + i, seed[i]!);
     Atomics.store(w, H_MAGIC, MAGIC);
   }
 
@@ -92,6 +128,13 @@ export class Heap {
     }
   }
 
+  /** setNextStamp makes next the next stamp drawn (tests use it to run the counter through its wrap). */
+  setNextStamp(next: number): void {
+    Atomics.store(this.w, H_STAMP, next | 0);
+    this.sNext = 0;
+    this.sEnd = 0;
+  }
+
   /** bytes returns the bytes in use: everything below the bump pointer, free blocks included. */
   bytes(): number {
     return Atomics.load(this.w, H_TOP) * 4;
@@ -101,24 +144,162 @@ export class Heap {
   allocRecord(units: number): number {
     const cls = recordClass(units);
     const size = classUnits(cls);
-    const r = this.cache[cls]!.pop() || this.pop(H_LISTS + 2 * cls, size) || this.bump(size);
+    let r = 0;
+    if (cls <= MAG_CLASSES) {
+      const w = this.w;
+      const at = this.magazine + (cls - 1) * MAG_SLOTS;
+      for (let j = 0; j < MAG_SLOTS; j++) {
+        if (w[at + j] === 0) continue;
+        r = Atomics.exchange(w, at + j, 0);
+        if (r !== 0) return r;
+      }
+    }
+    r = this.pop(H_LISTS + 2 * cls, size) || this.fromOtherMagazines(cls);
+    if (r === 0) {
+      try {
+        r = this.bump(size);
+      } catch (e) {
+        r = this.split(cls);
+        if (r === 0) throw e;
+      }
+    }
     this.w[r + 3] = cls;
     return r;
   }
 
-  /** freeRecord gives the block at word index r, allocated by allocRecord, back. */
-  freeRecord(r: number): void {
-    const cls = this.w[r + 3]!;
-    if (!(cls > 0 && cls < RECORD_CLASSES)) return;
-    const cache = this.cache[cls]!;
-    if (cache.length < CACHE) cache.push(r);
-    else this.push(H_LISTS + 2 * cls, r);
+  /**
+   * split takes a free block of a bigger class than cls, keeps a block of class cls from its start and
+   * gives the rest back cut into blocks of the largest classes that fit; 0 if there is none. Only a full
+   * heap calls it, so that blocks merged by coalesce serve records of every size.
+   */
+  private split(cls: number): number {
+    const size = classUnits(cls) * 4;
+    for (let c = cls + 1; c < RECORD_CLASSES; c++) {
+      const blk = this.pop(H_LISTS + 2 * c, classUnits(c));
+      if (blk === 0) continue;
+      this.pushRun(blk + size, blk + classUnits(c) * 4);
+      return blk;
+    }
+    return 0;
   }
 
-  /** allocTable returns the word index of a block for a table of 2^log slots. */
+  /** pushRun gives the free words [start, end) back as blocks of the largest classes that fit. */
+  private pushRun(start: number, end: number): void {
+    for (let at = start; at < end; ) {
+      const cls = largestClassIn((end - at) >> 2);
+      this.w[at + 3] = cls;
+      this.push(H_LISTS + 2 * cls, at);
+      at += classUnits(cls) * 4;
+    }
+  }
+
+  /** fromOtherMagazines takes a free block of class cls from any magazine (0 if there is none). */
+  private fromOtherMagazines(cls: number): number {
+    if (cls > MAG_CLASSES) return 0;
+    const w = this.w;
+    for (let m = 0; m < MAGAZINES; m++) {
+      const at = H_MAGAZINES + m * MAGAZINE_WORDS + (cls - 1) * MAG_SLOTS;
+      for (let j = 0; j < MAG_SLOTS; j++) {
+        const r = w[at + j] !== 0 ? Atomics.exchange(w, at + j, 0) : 0;
+        if (r !== 0) return r;
+      }
+    }
+    return 0;
+  }
+
+  /** freeRecord gives the block at word index r, allocated by allocRecord, back. */
+  freeRecord(r: number): void {
+    const w = this.w;
+    const cls = w[r + 3]!;
+    if (!(cls > 0 && cls < RECORD_CLASSES)) return;
+    if (cls <= MAG_CLASSES) {
+      const at = this.magazine + (cls - 1) * MAG_SLOTS;
+      for (let j = 0; j < MAG_SLOTS; j++) {
+        if (w[at + j] === 0 && Atomics.compareExchange(w, at + j, 0, r) === 0) return;
+      }
+    }
+    this.push(H_LISTS + 2 * cls, r);
+  }
+
+  /**
+   * coalesce gives the space of free record blocks back in the largest pieces it can: it takes every free
+   * record block (from the magazines and the free lists), merges neighbours, hands a run that ends at the
+   * bump pointer back to it (where records of any size and tables can use it), and cuts the other runs into
+   * blocks of the largest classes that fit. A map that is out of memory calls it before giving up, so
+   * that space freed by records of one size serves records of another. Given wantUnits, it keeps the start
+   * of the first run that long for the caller (a table) and returns it (0: no run was that long). A thread
+   * terminated inside it leaks the blocks it had taken.
+   */
+  coalesce(wantUnits = 0): number {
+    const w = this.w;
+    const blocks: number[] = [];
+    const sizes = new Map<number, number>();
+    const take = (blk: number, cls: number) => {
+      blocks.push(blk);
+      sizes.set(blk, classUnits(cls) * 4);
+    };
+    for (let m = 0; m < MAGAZINES * MAGAZINE_WORDS; m++) {
+      const r = Atomics.exchange(w, H_MAGAZINES + m, 0);
+      if (r !== 0) take(r, ((m % MAGAZINE_WORDS) / MAG_SLOTS + 1) | 0);
+    }
+    for (let cls = 1; cls < RECORD_CLASSES; cls++) {
+      let blk = this.takeList(H_LISTS + 2 * cls);
+      while (blk !== 0) {
+        if (!this.covers(blk + 4)) break;
+        take(blk, cls);
+        blk = Atomics.load(this.w, blk + LINK);
+      }
+    }
+    blocks.sort((a, b) => a - b);
+    const runs: [start: number, end: number][] = [];
+    for (const blk of blocks) {
+      const end = blk + sizes.get(blk)!;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === blk) last[1] = end;
+      else runs.push([blk, end]);
+    }
+    let kept = 0;
+    if (wantUnits > 0) {
+      const run = runs.find(([start, end]) => end - start >= wantUnits * 4);
+      if (run) {
+        kept = run[0];
+        run[0] += wantUnits * 4;
+      }
+    }
+    const last = runs[runs.length - 1];
+    if (last && Atomics.compareExchange(this.w, H_TOP, last[1], last[0]) === last[1]) runs.pop();
+    for (const [start, end] of runs) this.pushRun(start, end);
+    return kept;
+  }
+
+  /** takeList empties the free list at head and returns its first block (0: it was empty). */
+  private takeList(head: number): number {
+    for (;;) {
+      const b = this.b;
+      const h = Atomics.load(b, head >> 1);
+      const blk = Number(BigInt.asIntN(32, h));
+      if (blk === 0) return 0;
+      const tag = Number(h >> 32n) + 1;
+      if (Atomics.compareExchange(b, head >> 1, h, pack(tag, 0)) === h) return blk;
+    }
+  }
+
+  /**
+   * allocTable returns the word index of a block for a table of 2^log slots. When the heap is full it carves
+   * one out of free record blocks (see coalesce): record space may become a table, but a table's block is
+   * only ever a table again, so that a thread holding a stale table pointer always finds a table there.
+   */
   allocTable(log: number): number {
     const size = tableUnits(log);
-    return this.pop(H_LISTS + 2 * (RECORD_CLASSES + log), size, TABLE_LINK) || this.bump(size, true);
+    const t = this.pop(H_LISTS + 2 * (RECORD_CLASSES + log), size, TABLE_LINK);
+    if (t !== 0) return t;
+    try {
+      return this.bump(size, true);
+    } catch (e) {
+      const carved = this.coalesce(size);
+      if (carved === 0) throw e;
+      return carved;
+    }
   }
 
   freeTable(t: number, log: number): void {
@@ -197,8 +378,20 @@ function recordClass(units: number): number {
   return EXACT + (32 - Math.clz32(units - 1)) - 5;
 }
 
-function classUnits(cls: number): number {
+/** classUnits returns the size in 16-byte units of the blocks of record class cls. */
+export function classUnits(cls: number): number {
   return cls <= EXACT ? cls : 2 ** (cls - EXACT + 5);
+}
+
+/** largestClassIn returns the largest record class whose blocks fit in `units` units (at least 1). */
+function largestClassIn(units: number): number {
+  if (units <= EXACT) return units;
+  return Math.min(RECORD_CLASSES - 1, EXACT + (31 - Math.clz32(units)) - 5);
+}
+
+/** isRecordClass reports whether cls is a record class (a block's word 3). */
+export function isRecordClass(cls: number): boolean {
+  return cls > 0 && cls < RECORD_CLASSES;
 }
 
 /** TABLE_HEADER_WORDS is the size of a table's header, before its slots. */
