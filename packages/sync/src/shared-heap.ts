@@ -151,10 +151,11 @@ export class Heap {
       for (let j = 0; j < MAG_SLOTS; j++) {
         if (w[at + j] === 0) continue;
         r = Atomics.exchange(w, at + j, 0);
-        if (r !== 0) return r;
+        if (r !== 0) return this.inView(r, size);
       }
     }
     r = this.pop(H_LISTS + 2 * cls, size) || this.fromOtherMagazines(cls);
+    if (r !== 0) this.inView(r, size);
     if (r === 0) {
       try {
         r = this.bump(size);
@@ -193,6 +194,18 @@ export class Heap {
     }
   }
 
+  /**
+   * inView returns block r of `units` units after making sure this thread's views reach its end. A block
+   * another thread freed may lie past views made before that thread grew the buffer, and a typed array
+   * ignores a write past its end: the record built there would be lost (a store that vanished).
+   */
+  private inView(r: number, units: number): number {
+    if (!this.covers(r + units * 4)) {
+      throw new Error(`sync: internal error: SharedMap block ${r} lies outside the buffer`);
+    }
+    return r;
+  }
+
   /** fromOtherMagazines takes a free block of class cls from any magazine (0 if there is none). */
   private fromOtherMagazines(cls: number): number {
     if (cls > MAG_CLASSES) return 0;
@@ -209,6 +222,7 @@ export class Heap {
 
   /** freeRecord gives the block at word index r, allocated by allocRecord, back. */
   freeRecord(r: number): void {
+    if (!this.covers(r + 4)) return;
     const w = this.w;
     const cls = w[r + 3]!;
     if (!(cls > 0 && cls < RECORD_CLASSES)) return;
@@ -251,6 +265,8 @@ export class Heap {
       }
     }
     blocks.sort((a, b) => a - b);
+    // Bring every taken block into view before pushRun writes block headers there.
+    if (blocks.length > 0) this.covers(blocks[blocks.length - 1]! + sizes.get(blocks[blocks.length - 1]!)!);
     const runs: [start: number, end: number][] = [];
     for (const blk of blocks) {
       const end = blk + sizes.get(blk)!;

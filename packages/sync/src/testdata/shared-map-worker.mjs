@@ -142,6 +142,26 @@ const tasks = {
     return { ops: n };
   },
 
+  // Store n keys of this worker's own (`${prefix}${i}` -> a string naming both) while the other workers grow
+  // the map and free blocks, reading each back at once and all of them at the end; count the ones missing.
+  ownKeys({ prefix, n }) {
+    let lost = 0;
+    let lostAtEnd = 0;
+    for (let i = 0; i < n; i++) {
+      const k = `${prefix}${i}`;
+      // A first value, replaced at once (its record goes back to the free blocks), and a key stored and
+      // deleted: every thread keeps freeing blocks that the others take.
+      m.store(k, i);
+      m.store(`${k}x`, i);
+      m.store(k, `${k}=${i}`);
+      m.delete(`${k}x`);
+      if (m.get(k) !== `${k}=${i}`) lost++;
+      tick();
+    }
+    for (let i = 0; i < n; i++) if (m.get(`${prefix}${i}`) !== `${prefix}${i}=${i}`) lostAtEnd++;
+    return { lost, lostAtEnd };
+  },
+
   // Store `count` values of `bytes` bytes under fresh keys until the map is out of memory; report how many fit.
   bigStores({ count, bytes, prefix }) {
     let stored = 0;
