@@ -44,56 +44,66 @@ function grow(a: Int32Array<ArrayBuffer>, words: number): Int32Array<ArrayBuffer
   return a.length >= words ? a : new Int32Array(Math.max(words, a.length * 2));
 }
 
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
-}
-
 // Keys hash with the map's random seed (drawn when the map is made, kept in its buffer), as Go seeds its map
 // hashes, so that nobody who knows this code can choose keys that all land in one probe chain.
 
 /**
- * intHash is the hash of an int32 key k under seed (mul, xor): k times 2^32/φ (Fibonacci hashing, which spreads
- * consecutive and strided keys), xor a random word, times a random odd number. Multiply-shift hashing (a
- * random odd multiplier, the top bits of the product) is universal (Dietzfelbinger et al., 1997: two distinct
- * inputs share their top l bits with probability at most 2/2^l over the multiplier), so no set of keys chosen
- * without knowing the seed shares a probe chain; the random word keeps the two multiplications from folding
- * into one fixed-shape multiplier. Each step is a bijection of int32s, which the int fast path of load relies
- * on: a record of an int32 key with the same hash holds the same key.
+ * intHash is the hash of an int32 key k under the map's random seed (mul, xor): k times 2^32/φ (Fibonacci
+ * hashing, which spreads consecutive and strided keys), xor a random word, times a random odd number.
+ * Multiply-shift hashing (a random odd multiplier, the top bits of the product) is universal (Dietzfelbinger
+ * et al., 1997: two distinct inputs share their top l bits with probability at most 2/2^l over the
+ * multiplier), so no set of keys chosen without knowing the seed shares a probe chain; the random word keeps
+ * the two multiplications from folding into one fixed-shape multiplier. (Fibonacci hashing alone, or after
+ * a xor with a random word, leaves keys that collide whatever the seed: k times the inverse of 2^32/φ.)
+ * Each step is a bijection of int32s, which the int fast path of load relies on: a record of an int32 key
+ * with the same hash holds the same key.
  */
 export function intHash(k: number, mul: number, xor: number): number {
   return Math.imul(Math.imul(k, 0x9e3779b9) ^ xor, mul);
 }
 
 /**
- * halfSipHash13 returns HalfSipHash-1-3 (SipHash on 32-bit words, the variant the Linux kernel uses for its
- * hash tables) of words[0..n) and then len, under the key (k0, k1): a keyed function that, unlike a seeded
- * MurmurHash, has no seed-independent collisions to craft. The words are a key's bytes zero-padded and len
- * its byte length, so distinct keys are distinct inputs. The state stays in locals (registers): one call
- * per key, no object.
+ * wordsHash is the hash of a key's words[0..n) and its byte length len under position keys (a map's random
+ * words, see positionKeys): each word is split in two 16-bit halves, each half multiplied by its own key, all
+ * summed with the length times its key, modulo 2^32; the home slot is the sum's top bits. This is vector
+ * multiply-shift hashing (Thorup, "High Speed Hashing for Integers and Strings", 2015, sec. 3.3): over random
+ * keys, two distinct inputs share the top l bits of the sum with probability at most 2/2^l while 16-bit parts
+ * and l <= 17 fit 32-bit arithmetic (past 2^17 slots the bound loosens), so no set of keys chosen without
+ * knowing the map's seed shares a probe chain, and it costs two multiplications a word. The low half of the
+ * result is xored with the high half, so the slot tag (the low bits) depends on every word too.
  */
-export function halfSipHash13(k0: number, k1: number, words: Int32Array, n: number, len: number): number {
-  let v0 = k0;
-  let v1 = k1;
-  let v2 = 0x6c796765 ^ k0;
-  let v3 = 0x74656462 ^ k1;
-  for (let i = 0; i <= n + 3; i++) {
-    // Words, then the length, then three finishing rounds (v2 ^= 0xff before them).
-    const m = i < n ? words[i]! : i === n ? len : 0;
-    if (i === n + 1) v2 ^= 0xff;
-    v3 ^= m;
-    v0 = (v0 + v1) | 0;
-    v1 = rotl(v1, 5) ^ v0;
-    v0 = rotl(v0, 16);
-    v2 = (v2 + v3) | 0;
-    v3 = rotl(v3, 8) ^ v2;
-    v0 = (v0 + v3) | 0;
-    v3 = rotl(v3, 7) ^ v0;
-    v2 = (v2 + v1) | 0;
-    v1 = rotl(v1, 13) ^ v2;
-    v2 = rotl(v2, 16);
-    v0 ^= m;
+export function wordsHash(keys: Int32Array, words: Int32Array, n: number, len: number): number {
+  let h = keys[0]!;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    h = (h + Math.imul(w & 0xffff, keys[2 * i + 1]!) + Math.imul(w >>> 16, keys[2 * i + 2]!)) | 0;
   }
-  return v1 ^ v3;
+  h = (h + Math.imul(len, keys[2 * n + 1]!)) | 0;
+  return h ^ (h >>> 16);
+}
+
+/**
+ * positionKeys returns `count` random words derived from a map's 64-bit seed (k0, k1), the same in every
+ * thread: key i is a murmur3 finalizer of the seed and i, odd so that no key multiplies a half by zero.
+ */
+export function positionKeys(k0: number, k1: number, from: Int32Array, count: number): Int32Array {
+  const keys = new Int32Array(count);
+  keys.set(from.subarray(0, Math.min(from.length, count)));
+  for (let i = from.length; i < count; i++) {
+    let x = (k0 + Math.imul(i + 1, 0x9e3779b9)) | 0;
+    x = fmix(x ^ k1);
+    x = fmix((x + k1) ^ Math.imul(i, 0x85ebca6b));
+    keys[i] = x | 1;
+  }
+  return keys;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /**
@@ -131,9 +141,11 @@ export class Codec {
   /** intMul and intXor are the map's seed for int32 keys (see intHash). */
   readonly intMul: number;
   readonly intXor: number;
-  /** k0 and k1 are the map's HalfSipHash key for string and float keys. */
+  /** k0 and k1 are the map's seed for string and float keys, from which positionKeys derives `keys`. */
   private readonly k0: number;
   private readonly k1: number;
+  /** keys holds the position keys of wordsHash for keys of up to (keys.length - 2) / 2 words. */
+  private keys: Int32Array;
 
   /** seed is the map's seed words (SEED_WORDS of them, from its buffer). */
   constructor(user: SharedMapCodec | undefined, seed: ArrayLike<number>) {
@@ -142,6 +154,15 @@ export class Codec {
     this.intXor = seed[1]!;
     this.k0 = seed[2]!;
     this.k1 = seed[3]!;
+    this.keys = positionKeys(this.k0, this.k1, new Int32Array(0), 2 * 16 + 2);
+  }
+
+  /** hashWords returns wordsHash of the first n words of buf and len, making position keys as needed. */
+  private hashWords(buf: Int32Array, n: number, len: number): number {
+    if (2 * n + 2 > this.keys.length) {
+      this.keys = positionKeys(this.k0, this.k1, this.keys, Math.max(2 * n + 2, 2 * this.keys.length));
+    }
+    return wordsHash(this.keys, buf, n, len);
   }
 
   /** key encodes key into k*, or throws a TypeError for a key SharedMap cannot hold. */
@@ -155,7 +176,7 @@ export class Codec {
       f64[0] = Number.isNaN(key) ? Number.NaN : key;
       this.kBuf[0] = f64w[0]!;
       this.kBuf[1] = f64w[1]!;
-      this.setKey(K_F64, 8, 2, halfSipHash13(this.k0, this.k1, this.kBuf, 2, 8));
+      this.setKey(K_F64, 8, 2, this.hashWords(this.kBuf, 2, 8));
       return;
     }
     if (typeof key === 'string') {
@@ -200,7 +221,7 @@ export class Codec {
     if (j === n) {
       if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
       const words = (n + 3) >> 2;
-      this.setKey(K_STR, n, words, halfSipHash13(this.k0, this.k1, buf, words, n));
+      this.setKey(K_STR, n, words, this.hashWords(buf, words, n));
       return;
     }
     // Not ASCII: encode the whole string with TextEncoder.
@@ -213,7 +234,7 @@ export class Codec {
     if (len > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
     const words = (len + 3) >> 2;
     bytes.fill(0, len, words * 4);
-    this.setKey(K_STR, len, words, halfSipHash13(this.k0, this.k1, buf, words, len));
+    this.setKey(K_STR, len, words, this.hashWords(buf, words, len));
   }
 
   /** value encodes value into v*, or throws a TypeError for a value SharedMap cannot hold. */

@@ -3,6 +3,8 @@
 // hand the space of freed records and retired tables back out. Nothing here takes a lock, so a worker that
 // dies mid-call can at worst leak the block it was holding.
 
+import { coalesce } from './shared-coalesce';
+
 /** MAGIC marks a buffer laid out by this file ("GSM2"). */
 export const MAGIC = 0x324d5347;
 
@@ -16,11 +18,11 @@ export const H_COUNT = 7; // live entries
 export const H_STAMP = 4; // source of unique 32-bit stamps
 export const H_TOP = 5; // bump pointer (word index)
 export const H_LIMIT = 6; // maxByteLength / 4
-const H_LISTS = 8; // free-list heads, two words each (lo: block word index, hi: tag)
+export const H_LISTS = 8; // free-list heads, two words each (lo: block word index, hi: tag)
 
 /** Record size classes: 1..32 units of 16 bytes exactly, then powers of two up to 2^30 units. */
 const EXACT = 32;
-const RECORD_CLASSES = EXACT + 26;
+export const RECORD_CLASSES = EXACT + 26;
 const TABLE_CLASSES = 32;
 
 /**
@@ -30,26 +32,34 @@ const TABLE_CLASSES = 32;
 export const H_SEED = H_LISTS + 2 * (RECORD_CLASSES + TABLE_CLASSES);
 export const SEED_WORDS = 4;
 
+/**
+ * H_LIMBO is the 64-bit head of the limbo, where the thread that merges free blocks keeps them while it
+ * works (see shared-coalesce.ts), so that nothing is lost if it dies; H_LIMBO_OWNER (64-bit) names that
+ * thread and when it started.
+ */
+export const H_LIMBO = H_SEED + SEED_WORDS;
+export const H_LIMBO_OWNER = H_LIMBO + 2;
+
 // Magazines: small arrays of free record blocks that threads use before the shared free lists (whose 64-bit
 // compare-exchange costs more than the rest of a store). A magazine lives in the shared buffer, not in one
 // thread, so a thread that exits or is terminated leaves its blocks where every other thread finds them.
 // Each thread takes one magazine when it attaches (threads may share one: every slot changes by one atomic
 // exchange or compare-exchange, so that is safe); it takes blocks from any magazine before growing the heap.
 /** MAGAZINES is the number of magazines. */
-const MAGAZINES = 4;
+export const MAGAZINES = 4;
 /** MAG_CLASSES is the number of record classes magazines hold (the small ones: up to 256-byte records). */
 const MAG_CLASSES = 16;
 /** MAG_SLOTS is the number of blocks a magazine holds per class. */
-const MAG_SLOTS = 4;
-const MAGAZINE_WORDS = MAG_CLASSES * MAG_SLOTS;
+export const MAG_SLOTS = 4;
+export const MAGAZINE_WORDS = MAG_CLASSES * MAG_SLOTS;
 // Blocks are 16-byte units (slotWord keeps a record's address in units), so the header is a whole number
 // of them.
 /**
  * H_TOMBSTONE is a record that matches no key (key info 0) and is never freed (class 0): a slot whose deleted
  * key's record was freed to make room points here, so probes still step over it.
  */
-export const H_TOMBSTONE = (H_SEED + SEED_WORDS + 3) & ~3;
-const H_MAGAZINES = H_TOMBSTONE + 4;
+export const H_TOMBSTONE = (H_LIMBO_OWNER + 2 + 3) & ~3;
+export const H_MAGAZINES = H_TOMBSTONE + 4;
 
 export const HEADER_WORDS = (H_MAGAZINES + MAGAZINES * MAGAZINE_WORDS + 3) & ~3;
 
@@ -58,7 +68,7 @@ const STAMP_BATCH = 1024;
 
 // The free-list link lives in word 2 of a free record block and in word 3 of a free table (its `prev` field),
 // so a retired table keeps id 0 (dead) in word 0, and its size in its header, while it waits on a free list.
-const LINK = 2;
+export const LINK = 2;
 const TABLE_LINK = 3;
 
 /**
@@ -75,6 +85,8 @@ export class Heap {
   len = 0;
   /** magazine is the word index of this thread's magazine (see MAGAZINES). */
   private magazine = 0;
+  /** token names this thread among the threads attached to the map (nonzero once attached). */
+  token = 0;
   // This thread's batch of stamps: next and end.
   private sNext = 0;
   private sEnd = 0;
@@ -86,7 +98,9 @@ export class Heap {
 
   /** attach gives this thread its magazine; call it once the header is laid out. */
   attach(): void {
-    this.magazine = H_MAGAZINES + (Atomics.add(this.w, H_ATTACHED, 1) % MAGAZINES) * MAGAZINE_WORDS;
+    const n = Atomics.add(this.w, H_ATTACHED, 1);
+    this.magazine = H_MAGAZINES + (n % MAGAZINES) * MAGAZINE_WORDS;
+    this.token = (n + 1) | 0 || 1;
   }
 
   /** refresh remakes the views to cover the whole buffer as it is now. */
@@ -185,7 +199,7 @@ export class Heap {
   }
 
   /** pushRun gives the free words [start, end) back as blocks of the largest classes that fit. */
-  private pushRun(start: number, end: number): void {
+  pushRun(start: number, end: number): void {
     for (let at = start; at < end; ) {
       const cls = largestClassIn((end - at) >> 2);
       this.w[at + 3] = cls;
@@ -236,68 +250,11 @@ export class Heap {
   }
 
   /**
-   * coalesce gives the space of free record blocks back in the largest pieces it can: it takes every free
-   * record block (from the magazines and the free lists), merges neighbours, hands a run that ends at the
-   * bump pointer back to it (where records of any size and tables can use it), and cuts the other runs into
-   * blocks of the largest classes that fit. A map that is out of memory calls it before giving up, so
-   * that space freed by records of one size serves records of another. Given wantUnits, it keeps the start
-   * of the first run that long for the caller (a table) and returns it (0: no run was that long). A thread
-   * terminated inside it leaks the blocks it had taken.
+   * coalesce merges neighbouring free record blocks (see shared-coalesce.ts); given wantUnits, it keeps the
+   * start of the first merged run that long for the caller (a table) and returns it (0: none was that long).
    */
   coalesce(wantUnits = 0): number {
-    const w = this.w;
-    const blocks: number[] = [];
-    const sizes = new Map<number, number>();
-    const take = (blk: number, cls: number) => {
-      blocks.push(blk);
-      sizes.set(blk, classUnits(cls) * 4);
-    };
-    for (let m = 0; m < MAGAZINES * MAGAZINE_WORDS; m++) {
-      const r = Atomics.exchange(w, H_MAGAZINES + m, 0);
-      if (r !== 0) take(r, ((m % MAGAZINE_WORDS) / MAG_SLOTS + 1) | 0);
-    }
-    for (let cls = 1; cls < RECORD_CLASSES; cls++) {
-      let blk = this.takeList(H_LISTS + 2 * cls);
-      while (blk !== 0) {
-        if (!this.covers(blk + 4)) break;
-        take(blk, cls);
-        blk = Atomics.load(this.w, blk + LINK);
-      }
-    }
-    blocks.sort((a, b) => a - b);
-    // Bring every taken block into view before pushRun writes block headers there.
-    if (blocks.length > 0) this.covers(blocks[blocks.length - 1]! + sizes.get(blocks[blocks.length - 1]!)!);
-    const runs: [start: number, end: number][] = [];
-    for (const blk of blocks) {
-      const end = blk + sizes.get(blk)!;
-      const last = runs[runs.length - 1];
-      if (last && last[1] === blk) last[1] = end;
-      else runs.push([blk, end]);
-    }
-    let kept = 0;
-    if (wantUnits > 0) {
-      const run = runs.find(([start, end]) => end - start >= wantUnits * 4);
-      if (run) {
-        kept = run[0];
-        run[0] += wantUnits * 4;
-      }
-    }
-    const last = runs[runs.length - 1];
-    if (last && Atomics.compareExchange(this.w, H_TOP, last[1], last[0]) === last[1]) runs.pop();
-    for (const [start, end] of runs) this.pushRun(start, end);
-    return kept;
-  }
-
-  /** takeList empties the free list at head and returns its first block (0: it was empty). */
-  private takeList(head: number): number {
-    for (;;) {
-      const b = this.b;
-      const h = Atomics.load(b, head >> 1);
-      const blk = Number(BigInt.asIntN(32, h));
-      if (blk === 0) return 0;
-      const tag = Number(h >> 32n) + 1;
-      if (Atomics.compareExchange(b, head >> 1, h, pack(tag, 0)) === h) return blk;
-    }
+    return coalesce(this, wantUnits);
   }
 
   /**
@@ -313,8 +270,13 @@ export class Heap {
       return this.bump(size, true);
     } catch (e) {
       const carved = this.coalesce(size);
-      if (carved === 0) throw e;
-      return carved;
+      if (carved !== 0) return carved;
+      // The merge may have given a run that ended at the bump pointer back to it.
+      try {
+        return this.bump(size, true);
+      } catch {
+        throw e;
+      }
     }
   }
 
@@ -359,7 +321,8 @@ export class Heap {
 
   // A Treiber stack whose head is a 64-bit word: lo = block, hi = tag bumped on every change, so a pop that
   // read a stale `next` fails its compare-exchange instead of corrupting the list (no ABA).
-  private pop(head: number, units: number, link = LINK): number {
+  /** pop takes a block off the free list at head (0: it is empty); `link` is the word of a free block that links the next. */
+  pop(head: number, units: number, link = LINK): number {
     for (;;) {
       const b = this.b;
       const h = Atomics.load(b, head >> 1);
@@ -372,7 +335,8 @@ export class Heap {
     }
   }
 
-  private push(head: number, blk: number, link = LINK): void {
+  /** push puts block blk on the free list at head. */
+  push(head: number, blk: number, link = LINK): void {
     const w = this.w;
     const b = this.b;
     for (;;) {
@@ -400,7 +364,7 @@ export function classUnits(cls: number): number {
 }
 
 /** largestClassIn returns the largest record class whose blocks fit in `units` units (at least 1). */
-function largestClassIn(units: number): number {
+export function largestClassIn(units: number): number {
   if (units <= EXACT) return units;
   return Math.min(RECORD_CLASSES - 1, EXACT + (31 - Math.clz32(units)) - 5);
 }

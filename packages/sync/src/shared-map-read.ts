@@ -44,6 +44,7 @@ const INT_KEY_INFO = K_INT | (4 << 2);
 /** STRING_CACHE is the number of decoded string values a thread keeps per map (256 KiB of arrays). */
 const STRING_CACHE_LOG = 14;
 const STRING_CACHE = 1 << STRING_CACHE_LOG;
+const EMPTY = new Int32Array(0);
 
 /** Reader is one thread's reading side of a SharedMap: what a lookup needs, and what it remembers. */
 export class Reader {
@@ -63,12 +64,10 @@ export class Reader {
   // The cache of decoded string values, by record: an entry holds the value's bytes (as words) too, and
   // answers only when they match the bytes just read, since a block is reused for other values and no
   // stamp tells them apart for good (the 32-bit stamp counter wraps). Allocated at the first string.
-  /** cacheRecord is the record each entry was decoded from. */
-  private cacheRecord = new Int32Array(0);
-  /** cacheLength is the byte length of each entry's value. */
-  private cacheLength = new Int32Array(0);
-  /** cacheWords is the bytes of each entry's value, as words. */
-  private cacheWords: Int32Array[] = [];
+  /** cacheMeta holds, per entry, the record it was decoded from, its byte length and its first two words. */
+  private cacheMeta = new Int32Array(0);
+  /** cacheRest holds, per entry, the words of its value past the first two. */
+  private cacheRest: Int32Array[] = [];
   /** cacheString is each entry's decoded string. */
   private cacheString: string[] = [];
   /** pair is scratch for reading a table and its id. */
@@ -142,12 +141,18 @@ export class Reader {
     const r = this.foundRecord;
     const i = Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG);
     const len = c.rLen;
-    if (this.cacheRecord[i] === r && this.cacheLength[i] === len) {
-      const words = this.cacheWords[i]!;
-      const buf = c.rBuf;
+    const buf = c.rBuf;
+    // An entry's record, length and first two words sit in flat arrays (no object to reach), and only a
+    // value longer than 8 bytes compares the rest of its words.
+    const w0 = len > 0 ? buf[0]! : 0;
+    const w1 = len > 4 ? buf[1]! : 0;
+    const meta = this.cacheMeta;
+    if (meta[4 * i] === r && meta[4 * i + 1] === len && meta[4 * i + 2] === w0 && meta[4 * i + 3] === w1) {
+      if (len <= 8) return this.cacheString[i];
+      const rest = this.cacheRest[i]!;
       let same = true;
-      for (let j = 0; j < words.length; j++) {
-        if (words[j] !== buf[j]) {
+      for (let j = 0; j < rest.length; j++) {
+        if (rest[j] !== buf[j + 2]) {
           same = false;
           break;
         }
@@ -156,14 +161,16 @@ export class Reader {
     }
     const v = c.decoded() as string;
     if (this.cacheString.length === 0) {
-      this.cacheRecord = new Int32Array(STRING_CACHE);
-      this.cacheLength = new Int32Array(STRING_CACHE);
-      this.cacheWords = new Array<Int32Array>(STRING_CACHE).fill(new Int32Array(0));
+      this.cacheMeta = new Int32Array(4 * STRING_CACHE);
+      this.cacheRest = new Array<Int32Array>(STRING_CACHE).fill(new Int32Array(0));
       this.cacheString = new Array<string>(STRING_CACHE).fill('');
     }
-    this.cacheRecord[i] = r;
-    this.cacheLength[i] = len;
-    this.cacheWords[i] = c.rBuf.slice(0, (len + 3) >> 2);
+    const words = (len + 3) >> 2;
+    this.cacheMeta[4 * i] = r;
+    this.cacheMeta[4 * i + 1] = len;
+    this.cacheMeta[4 * i + 2] = w0;
+    this.cacheMeta[4 * i + 3] = w1;
+    this.cacheRest[i] = words > 2 ? buf.slice(2, words) : EMPTY;
     this.cacheString[i] = v;
     return v;
   }
