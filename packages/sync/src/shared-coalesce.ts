@@ -82,6 +82,20 @@ export function coalesce(heap: Heap, wantUnits: number): number {
   }
 }
 
+/**
+ * abandonMergeForTests does what a merging thread terminated after `step` leaves behind: it takes the limbo
+ * and stops after gathering the free blocks into it, or after replacing them with the merged pieces, without
+ * handing anything out or letting the limbo go. It returns false if it could not take the limbo.
+ */
+export function abandonMergeForTests(heap: Heap, step: 'gathered' | 'planned'): boolean {
+  if (acquire(heap) === 0n) return false;
+  const epoch = hi(Atomics.load(heap.b, H_LIMBO >> 1));
+  if (epoch & PIECES || !gather(heap, epoch)) return false;
+  if (step === 'gathered') return true;
+  const head = Atomics.load(heap.b, H_LIMBO >> 1);
+  return publishPieces(heap, head, plan(heap, lo(head), 0).pieces, epoch);
+}
+
 /** acquire makes this thread the owner of the limbo and returns its ownership word (0n: it did not). */
 function acquire(heap: Heap): bigint {
   const b = heap.b;
@@ -126,7 +140,16 @@ function merge(heap: Heap, wantUnits: number): number {
   const head = Atomics.load(heap.b, H_LIMBO >> 1);
   if (hi(head) !== epoch) return 0;
   const { pieces, kept } = plan(heap, lo(head), wantUnits);
-  // Link the pieces, highest first, so that a run that ends at the bump pointer goes back to it piece by piece.
+  if (!publishPieces(heap, head, pieces, epoch)) return 0;
+  handOut(heap, epoch | PIECES);
+  return kept;
+}
+
+/**
+ * publishPieces links the pieces (highest first, so that a run that ends at the bump pointer goes back to it
+ * piece by piece) and puts them in the limbo in place of the blocks list whose head was `head`.
+ */
+function publishPieces(heap: Heap, head: bigint, pieces: number[], epoch: number): boolean {
   const w = heap.w;
   for (let i = 0; i < pieces.length; i += 2) {
     const p = pieces[i]!;
@@ -134,9 +157,7 @@ function merge(heap: Heap, wantUnits: number): number {
     w[p + 1] = pieces[i + 1]!;
   }
   const first = pieces.length > 0 ? pieces[0]! : 0;
-  if (Atomics.compareExchange(heap.b, H_LIMBO >> 1, head, pack(epoch | PIECES, first)) !== head) return 0;
-  handOut(heap, epoch | PIECES);
-  return kept;
+  return Atomics.compareExchange(heap.b, H_LIMBO >> 1, head, pack(epoch | PIECES, first)) === head;
 }
 
 /**

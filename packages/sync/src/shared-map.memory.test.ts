@@ -1,5 +1,7 @@
 // Out of memory and back (issue 13, defect 2): deleting must make room again, whatever came before.
 import { describe, expect, it } from 'vitest';
+import { abandonMergeForTests, setStaleSeconds } from './shared-coalesce';
+import type { Heap } from './shared-heap';
 import { SharedMap } from './shared-map';
 
 /** fill stores key(i) -> value(i) for i = 0, 1, ... until the map is out of memory; it returns the count. */
@@ -120,4 +122,49 @@ describe('SharedMap after out of memory', () => {
       for (const [k, v] of live) expect(m.get(k)).toBe(v);
     }
   });
+});
+
+describe('SharedMap when a thread dies merging free blocks', () => {
+  // A worker can be terminated at any instruction; merging free blocks (only a full map does it) must not
+  // take them with it. abandonMergeForTests stops where such a worker would: after moving every free block
+  // into the limbo, or after replacing them there with the merged pieces, still owning the limbo.
+  it.each(['gathered', 'planned'] as const)(
+    'a merger terminated once it %s: after staleSeconds the next merger gets every block back',
+    (step) => {
+      const max = 256 * 1024;
+      const m = new SharedMap({ maxByteLength: max });
+      const small = fill(
+        m,
+        (i) => i,
+        (i) => i,
+      );
+      for (let i = 0; i < small; i++) m.delete(i);
+      // Another thread of the same map (its own views and token) starts merging and dies.
+      const dying = SharedMap.from(m.handle);
+      expect(abandonMergeForTests((dying as unknown as { heap: Heap }).heap, step)).toBe(true);
+      const value = 'v'.repeat(200);
+      // While the dead thread's hold is fresh, the free blocks wait in the limbo.
+      let before = 0;
+      try {
+        for (; before < 1e6; before++) m.store(`big${before}`, value);
+      } catch (e) {
+        expect(String(e)).toMatch(/out of memory/);
+      }
+      for (let i = 0; i < before; i++) m.delete(`big${i}`);
+      const stale = setStaleSeconds(0);
+      try {
+        const big = fill(
+          m,
+          (i) => `big${i}`,
+          () => value,
+        );
+        // 200-byte values in 256-byte records: at least a third of the memory takes them again.
+        expect(big * 256).toBeGreaterThan(max / 3);
+        expect(big).toBeGreaterThan(2 * before);
+        console.log(`merger died once it ${step}: ${before} big values fit before, ${big} after the takeover`);
+      } finally {
+        setStaleSeconds(stale);
+      }
+    },
+  );
 });
