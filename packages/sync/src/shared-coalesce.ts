@@ -21,12 +21,12 @@
 // debugger or a stopped process does that.)
 import {
   classUnits,
-  type Heap,
   H_LIMBO,
   H_LIMBO_OWNER,
   H_LISTS,
   H_MAGAZINES,
   H_TOP,
+  type Heap,
   isRecordClass,
   LINK,
   largestClassIn,

@@ -161,7 +161,9 @@ describe('SharedMap when a thread dies merging free blocks', () => {
         // 200-byte values in 256-byte records: at least a third of the memory takes them again.
         expect(big * 256).toBeGreaterThan(max / 3);
         expect(big).toBeGreaterThan(2 * before);
-        console.log(`merger died once it ${step}: ${before} big values fit before, ${big} after the takeover`);
+        console.log(
+          `merger died once it ${step}: ${before} big values fit before, ${big} after the takeover`,
+        );
       } finally {
         setStaleSeconds(stale);
       }

@@ -31,7 +31,8 @@ describe('SharedMap blocks reused across threads', () => {
       }
       let missing = 0;
       for (let w = 0; w < WORKERS; w++) {
-        for (let i = 0; i < KEYS; i++) if (m.get(`r${round}w${w}-${i}`) !== `r${round}w${w}-${i}=${i}`) missing++;
+        for (let i = 0; i < KEYS; i++)
+          if (m.get(`r${round}w${w}-${i}`) !== `r${round}w${w}-${i}=${i}`) missing++;
       }
       expect({ round, missing }).toEqual({ round, missing: 0 });
       expect(m.size).toBe(WORKERS * KEYS);
