@@ -35,8 +35,8 @@
 //
 // The parts: shared-map-table.ts (a table's layout, making one, following `next`), shared-map-read.ts
 // (lookups and the int fast path), shared-map-migrate.ts (growth, compaction, reclaiming a full heap),
-// shared-heap.ts (memory) and shared-codec.ts (keys and values as words, hashing); this file holds the API,
-// writes (mutate) and range.
+// shared-heap.ts (memory), shared-coalesce.ts (merging free blocks of a full heap) and shared-codec.ts (keys
+// and values as words, hashing); this file holds the API, writes (mutate) and range.
 
 import { newSharedBuffer } from './shared-buffer';
 import { Codec, describe, home, type SharedMapCodec, V_INT } from './shared-codec';
