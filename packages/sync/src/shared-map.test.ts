@@ -370,7 +370,7 @@ describe('SharedMap races', () => {
         installNext(t: number, id: number): void;
         migrateSlot(t: number, id: number, nx: number, nid: number, i: number): boolean;
       };
-      build(): number;
+      writer: { build(): number };
       codec: { key(k: unknown): void; value(v: unknown): void };
     };
     const m = new SharedMap<string, number>();
@@ -417,7 +417,7 @@ describe('SharedMap races', () => {
     // The same thread now builds a record for K: it reuses the block J's old record was in.
     b.codec.key(keyK);
     b.codec.value(12345);
-    expect(b.build()).toBe(r0);
+    expect(b.writer.build()).toBe(r0);
     expect(w[t + T_SLOTS + 2 * slotK]! & 4).toBe(0); // K's slot has not moved
     // K is still in the map, with its value, for every lookup.
     const k = Number(keyK.slice(1));

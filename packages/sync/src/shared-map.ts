@@ -39,7 +39,7 @@
 // and values as words, hashing); this file holds the API, writes (mutate) and range.
 
 import { newSharedBuffer } from './shared-buffer';
-import { Codec, describe, home, type SharedMapCodec, V_INT } from './shared-codec';
+import { Codec, describe, type SharedMapCodec, V_INT } from './shared-codec';
 import {
   H_COUNT,
   H_CURRENT,
@@ -51,7 +51,7 @@ import {
   pack,
   SEED_WORDS,
 } from './shared-heap';
-import { isOutOfMemory, Migration, softly } from './shared-map-migrate';
+import { Migration } from './shared-map-migrate';
 import { FOUND, Reader, SLOW } from './shared-map-read';
 import {
   DEL,
@@ -59,32 +59,25 @@ import {
   FOLLOWED,
   followNext,
   MIN_LOG,
-  NO_NEXT,
   newTable,
-  PENDING,
   PLAIN,
   readCurrent,
-  SEAL,
   STALE,
-  slotWord,
   T_LOG,
-  T_NEXT,
   T_SLOTS,
-  T_USED,
-  TAG_MASK,
   TablePair,
-  tagOf,
   unitOf,
 } from './shared-map-table';
-
-// Operations of mutate.
-const OP_STORE = 0;
-const OP_LOAD_OR_STORE = 1;
-const OP_LOAD_AND_DELETE = 2;
-const OP_DELETE = 3;
-const OP_SWAP = 4;
-const OP_CAS = 5;
-const OP_CAD = 6;
+import {
+  OP_CAD,
+  OP_CAS,
+  OP_DELETE,
+  OP_LOAD_AND_DELETE,
+  OP_LOAD_OR_STORE,
+  OP_STORE,
+  OP_SWAP,
+  Writer,
+} from './shared-map-write';
 
 const DEFAULT_MAX = 256 * 1024 * 1024;
 const LIMIT_MAX = 2 ** 31 - 4096;
@@ -150,6 +143,8 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   private readonly migration: Migration;
   /** pair is scratch for reading a table and its id. */
   private readonly pair = new TablePair();
+  /** writer applies this thread's writes. */
+  private readonly writer: Writer;
 
   /**
    * new SharedMap makes a new, empty SharedMap in a fresh growable SharedArrayBuffer.
@@ -187,6 +182,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
     this.codec = new Codec(options.codec, seed);
     this.reader = new Reader(this.heap, this.codec);
     this.migration = new Migration(this.heap, this.reader);
+    this.writer = new Writer(this.heap, this.codec, this.reader, this.migration);
     if (!attach) {
       const t = newTable(this.heap, MIN_LOG);
       Atomics.store(this.heap.b, H_CURRENT >> 1, pack(Atomics.load(this.heap.w, t), t));
@@ -289,7 +285,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   store(key: K, value: V): void {
     this.codec.key(key);
     this.codec.value(value);
-    this.mutate(OP_STORE, undefined);
+    this.writer.mutate(OP_STORE, undefined);
   }
 
   /**
@@ -299,13 +295,15 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   loadOrStore(key: K, value: V): [actual: V, loaded: boolean] {
     this.codec.key(key);
     this.codec.value(value);
-    return this.mutate(OP_LOAD_OR_STORE, undefined) ? [this.codec.decoded() as V, true] : [value, false];
+    return this.writer.mutate(OP_LOAD_OR_STORE, undefined)
+      ? [this.codec.decoded() as V, true]
+      : [value, false];
   }
 
   /** loadAndDelete deletes the value for key, returning the previous value if any and whether it was present. */
   loadAndDelete(key: K): [value: V | undefined, loaded: boolean] {
     this.codec.key(key);
-    return this.mutate(OP_LOAD_AND_DELETE, undefined)
+    return this.writer.mutate(OP_LOAD_AND_DELETE, undefined)
       ? [this.codec.decoded() as V, true]
       : [undefined, false];
   }
@@ -313,14 +311,14 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   /** delete deletes the value for key. */
   delete(key: K): void {
     this.codec.key(key);
-    this.mutate(OP_DELETE, undefined);
+    this.writer.mutate(OP_DELETE, undefined);
   }
 
   /** swap stores value for key and returns the previous value if any and whether it was present. */
   swap(key: K, value: V): [previous: V | undefined, loaded: boolean] {
     this.codec.key(key);
     this.codec.value(value);
-    return this.mutate(OP_SWAP, undefined) ? [this.codec.decoded() as V, true] : [undefined, false];
+    return this.writer.mutate(OP_SWAP, undefined) ? [this.codec.decoded() as V, true] : [undefined, false];
   }
 
   /**
@@ -347,13 +345,13 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   compareAndSwap(key: K, old: V, value: V): boolean {
     this.codec.key(key);
     this.codec.value(value);
-    return this.mutate(OP_CAS, old) === 1;
+    return this.writer.mutate(OP_CAS, old) === 1;
   }
 
   /** compareAndDelete deletes the entry for key if its value equals old (as in compareAndSwap). */
   compareAndDelete(key: K, old: V): boolean {
     this.codec.key(key);
-    return this.mutate(OP_CAD, old) === 1;
+    return this.writer.mutate(OP_CAD, old) === 1;
   }
 
   /**
@@ -414,176 +412,6 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       this.delete(k);
       return true;
     });
-  }
-
-  /** build allocates a record for the key in c.k* and the value in c.v*. */
-  private build(): number {
-    const c = this.codec;
-    const words = 4 + c.kWords + c.vWords;
-    let r: number;
-    try {
-      r = this.heap.allocRecord((words + 3) >> 2);
-    } catch (e) {
-      if (!isOutOfMemory(e)) throw e;
-      this.migration.reclaim();
-      r = this.heap.allocRecord((words + 3) >> 2);
-    }
-    const w = this.heap.w;
-    w[r] = c.kHash;
-    w[r + 1] = c.kInfo;
-    w[r + 2] = c.vType | (c.vLen << 4);
-    const k = c.kBuf;
-    const kw = c.kWords;
-    for (let j = 0; j < kw; j++) w[r + 4 + j] = k[j]!;
-    const v = c.vBuf;
-    const at = r + 4 + kw;
-    for (let j = 0; j < c.vWords; j++) w[at + j] = v[j]!;
-    return r;
-  }
-
-  /**
-   * mutate applies op to the key in c.k* (and the value in c.v*). It returns 1 when the op found a live entry
-   * (its value read back into c.r*) or, for OP_CAS and OP_CAD, when it swapped or deleted; else 0.
-   */
-  private mutate(op: number, old: unknown): number {
-    const c = this.codec;
-    const heap = this.heap;
-    const inserts = op === OP_STORE || op === OP_LOAD_OR_STORE || op === OP_SWAP;
-    const needsValue = op !== OP_STORE && op !== OP_DELETE;
-    let rec = 0;
-    try {
-      outer: for (;;) {
-        // The current table and its id, read together: a cached id could be stale for a block that was retired
-        // and came back as the current table, and no check against it would ever pass.
-        const pair = this.pair;
-        readCurrent(heap, pair);
-        let t = pair.table;
-        let id = pair.id;
-        // Finish (a share of) any migration first: writes only ever happen in the newest table.
-        for (;;) {
-          const step = followNext(heap, t, id, pair);
-          if (step === NO_NEXT) break;
-          if (step === STALE) continue outer;
-          if (step === PENDING) {
-            const [from, fromId] = [t, id];
-            softly(() => this.migration.installNext(from, fromId));
-            continue outer;
-          }
-          const nx = pair.table;
-          const nid = pair.id;
-          if (!this.migration.helpMigrate(t, id, nx, nid)) continue outer;
-          if (!this.migration.migrateKey(t, id, nx, nid)) continue outer;
-          t = nx;
-          id = nid;
-        }
-        if (Atomics.load(heap.w, t) !== id) {
-          this.reader.forget();
-          continue;
-        }
-        let w = heap.w;
-        let b = heap.b;
-        const mask = (1 << Atomics.load(w, t + T_LOG)) - 1;
-        let i = home(c.kHash, mask);
-        const tag = tagOf(c.kHash);
-        for (let n = 0; n <= mask; ) {
-          const sw = t + T_SLOTS + 2 * i;
-          const si = sw >> 1;
-          const hi = Atomics.load(w, sw + 1);
-          const lo = Atomics.load(w, sw);
-          if (Atomics.load(w, sw + 1) !== hi) continue;
-          if (lo & SEAL) continue outer;
-          const unit = unitOf(lo);
-          if (unit === 0) {
-            if (!inserts) {
-              if (Atomics.load(w, t) !== id) continue outer;
-              return 0;
-            }
-            const used = Atomics.load(w, t + T_USED);
-            if (used >= ((mask + 1) * 3) >> 3 && Atomics.load(w, H_CURRENT) !== t) {
-              // A table being filled by a migration keeps room for the copies: help finish it first.
-              this.migration.finishAll();
-              continue outer;
-            }
-            if (rec === 0) rec = this.build();
-            if (Atomics.load(w, t) !== id) continue outer;
-            const s = pack(hi, lo);
-            if (Atomics.compareExchange(b, si, s, pack(heap.stamp(), slotWord(rec, c.kHash))) !== s) continue;
-            rec = 0;
-            Atomics.add(w, H_COUNT, 1);
-            if (Atomics.add(w, t + T_USED, 1) + 1 >= ((mask + 1) * 3) >> 2) {
-              softly(() => this.migration.startMigration(t, id));
-            }
-            return 0;
-          }
-          if ((lo ^ tag) & TAG_MASK) {
-            i = (i + 1) & mask;
-            n++;
-            continue;
-          }
-          const r = unit << 2;
-          if (r + 8 > heap.len) {
-            if (!heap.covers(r + 8)) continue outer;
-            w = heap.w;
-            b = heap.b;
-          }
-          if (!this.reader.keyAt(r)) {
-            if (Atomics.load(w, sw + 1) !== hi) continue;
-            i = (i + 1) & mask;
-            n++;
-            continue;
-          }
-          const live = (lo & DEL) === 0;
-          if (live && needsValue && !this.reader.readRaw(r, c.kWords)) {
-            if (Atomics.load(w, sw + 1) === hi) {
-              throw new Error('sync: SharedMap internal error: unreadable record');
-            }
-            continue;
-          }
-          if (Atomics.load(w, sw + 1) !== hi) continue;
-          if (Atomics.load(w, t) !== id) continue outer;
-          let next: bigint;
-          let result = live ? 1 : 0;
-          switch (op) {
-            case OP_LOAD_OR_STORE:
-              if (live) return 1;
-              break;
-            case OP_LOAD_AND_DELETE:
-            case OP_DELETE:
-              if (!live) return 0;
-              break;
-            case OP_CAS:
-            case OP_CAD:
-              if (!live || !c.equalsRead(old)) return 0;
-              result = 1;
-          }
-          const del = op === OP_LOAD_AND_DELETE || op === OP_DELETE || op === OP_CAD;
-          if (del) {
-            next = pack(heap.stamp(), lo | DEL);
-          } else {
-            if (rec === 0) rec = this.build();
-            next = pack(heap.stamp(), slotWord(rec, c.kHash));
-          }
-          const s = pack(hi, lo);
-          if (Atomics.compareExchange(b, si, s, next) !== s) continue;
-          if (!del) {
-            rec = 0;
-            heap.freeRecord(r);
-            if (!live) Atomics.add(w, H_COUNT, 1);
-          } else {
-            const live = Atomics.sub(w, H_COUNT, 1) - 1;
-            // Mostly deleted keys: rebuild the index to drop them and free their records.
-            if (Atomics.load(w, t + T_USED) - live > (mask + 1) >> 1)
-              softly(() => this.migration.startMigration(t, id));
-          }
-          return result;
-        }
-        // The table is full of keys: move to a bigger one.
-        this.migration.startMigration(t, id);
-        if (Atomics.load(heap.w, t + T_NEXT) === 0) this.migration.finishAll();
-      }
-    } finally {
-      if (rec !== 0) heap.freeRecord(rec);
-    }
   }
 }
 
