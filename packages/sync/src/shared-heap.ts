@@ -4,6 +4,7 @@
 // dies mid-call can at worst leak the block it was holding.
 
 import { coalesce } from './shared-coalesce';
+import { drawIntMultiplier } from './shared-codec';
 
 /** MAGIC marks a buffer laid out by this file ("GSM2"). */
 export const MAGIC = 0x324d5347;
@@ -27,7 +28,8 @@ const TABLE_CLASSES = 32;
 
 /**
  * H_SEED is where the map's random hash seed starts: SEED_WORDS words drawn when the map is made, so every
- * thread that attaches hashes with the same seed.
+ * thread that attaches hashes with the same seed. Word 0 is the multiplier of int keys (drawIntMultiplier),
+ * word 1 is unused, words 2 and 3 seed the hash of string and float keys (positionKeys).
  */
 export const H_SEED = H_LISTS + 2 * (RECORD_CLASSES + TABLE_CLASSES);
 export const SEED_WORDS = 4;
@@ -126,6 +128,7 @@ export class Heap {
     Atomics.store(w, H_STAMP, 1);
     const seed = new Int32Array(SEED_WORDS);
     crypto.getRandomValues(seed);
+    seed[0] = drawIntMultiplier(randomWords());
     for (let i = 0; i < SEED_WORDS; i++) Atomics.store(w, H_SEED + i, seed[i]!);
     Atomics.store(w, H_MAGIC, MAGIC);
   }
@@ -380,4 +383,17 @@ export const TABLE_HEADER_WORDS = 32;
 /** tableUnits is the size of a table of 2^log slots: its header and two words a slot. */
 export function tableUnits(log: number): number {
   return (TABLE_HEADER_WORDS + 2 * 2 ** log) / 4;
+}
+
+/** randomWords returns a source of random 32-bit words, drawn from crypto.getRandomValues 256 at a time. */
+function randomWords(): () => number {
+  const words = new Int32Array(256);
+  let next = words.length;
+  return () => {
+    if (next === words.length) {
+      crypto.getRandomValues(words);
+      next = 0;
+    }
+    return words[next++]!;
+  };
 }

@@ -52,9 +52,8 @@ export class Reader {
   readonly heap: Heap;
   /** codec holds the key being looked up (k*) and the value read back (r*). */
   readonly codec: Codec;
-  /** intMul and intXor are the map's seed for int32 keys (the codec's, kept here for intLoad). */
+  /** intMul is the map's multiplier for int32 keys (the codec's, kept here for intLoad). */
   private readonly intMul: number;
-  private readonly intXor: number;
   /** cachedTable is the table read() used last (0: none), with the id and slot mask it had then. */
   cachedTable = 0;
   private cachedId = 0;
@@ -77,7 +76,6 @@ export class Reader {
     this.heap = heap;
     this.codec = codec;
     this.intMul = codec.intMul;
-    this.intXor = codec.intXor;
   }
 
   /** forget drops the cached table, so the next read starts from the current one. */
@@ -189,7 +187,7 @@ export class Reader {
     const len = heap.len;
     const id = this.cachedId;
     const mask = this.cachedMask;
-    const h = intHash(k, this.intMul, this.intXor);
+    const h = intHash(k, this.intMul);
     const tag = tagOf(h);
     let i = home(h, mask);
     for (let n = 0; n <= mask; n++) {

@@ -1,6 +1,7 @@
 // Hash flooding (issue 13, defect 4): every map draws a random hash seed, so keys crafted to collide under one
 // map's hash spread in another's, and an adversary who knows the code cannot make one home slot take them all.
 import { describe, expect, it } from 'vitest';
+import { drawIntMultiplier } from './shared-codec';
 import { SharedMap } from './shared-map';
 
 /** PHI_INVERSE is the inverse modulo 2^32 of 0x9e3779b9, the fixed int-key multiplier before the fix. */
@@ -49,6 +50,27 @@ describe('SharedMap hash seeds', () => {
         `ordinary keys: ${normal.store.toFixed(1)} ms, ${normal.get.toFixed(1)} ms`,
     );
     // Before the fix the crafted keys took hundreds of times longer (one probe chain of n keys).
+    expect(attack.store).toBeLessThan(8 * normal.store + 20);
+    expect(attack.get).toBeLessThan(8 * normal.get + 20);
+  });
+
+  it("keys crafted to collide under another map's multiplier cost what ordinary keys cost", () => {
+    // An adversary who knows the code can draw a multiplier the way a map does and craft keys whose hashes
+    // under it are 0..n-1 (one probe chain); under the map's own multiplier they spread.
+    const inverse = (a: number) => {
+      let x = a;
+      for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(a, x));
+      return x;
+    };
+    const words = new Int32Array(1);
+    const theirs = drawIntMultiplier(() => crypto.getRandomValues(words)[0]!);
+    const n = 16_000;
+    const attack = costs(Array.from({ length: n }, (_, i) => Math.imul(i, inverse(theirs))));
+    const normal = costs(Array.from({ length: n }, (_, i) => i * 7 + 1));
+    console.log(
+      `${n} int keys crafted against another multiplier: store ${attack.store.toFixed(1)} ms, ` +
+        `4 gets each ${attack.get.toFixed(1)} ms; ordinary keys: ${normal.store.toFixed(1)} ms, ${normal.get.toFixed(1)} ms`,
+    );
     expect(attack.store).toBeLessThan(8 * normal.store + 20);
     expect(attack.get).toBeLessThan(8 * normal.get + 20);
   });
