@@ -99,6 +99,8 @@ export class Writer {
         let id = pair.id;
         // Finish (a share of) any migration first: writes only ever happen in the newest table.
         for (;;) {
+          // No migration under way, the common case: nothing to follow (t's id is checked below).
+          if (Atomics.load(heap.w, t + T_NEXT) === 0) break;
           const step = followNext(heap, t, id, pair);
           if (step === NO_NEXT) break;
           if (step === STALE) continue outer;
