@@ -1,6 +1,6 @@
 import { Map as GoMap, SyncMap } from '@gostd/sync';
 import { describe, expect, it } from 'vitest';
-import { behaviourSuite } from './map-behaviour';
+import { behaviourSuite } from './testdata/map-behaviour';
 
 behaviourSuite('Map', () => new SyncMap<string | number, unknown>());
 

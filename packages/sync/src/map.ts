@@ -68,7 +68,17 @@ export class SyncMap<K = unknown, V = unknown> implements Iterable<[K, V]> {
    * ```
    */
   constructor(entries?: Iterable<readonly [K, V]> | null) {
-    if (entries != null) for (const [k, v] of entries) this.store(k, v);
+    if (entries == null) return;
+    if (typeof (entries as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+      throw new TypeError(`sync: Map needs an iterable of [key, value] entries, not ${typeof entries}`);
+    }
+    for (const e of entries) {
+      // As a JavaScript Map: each entry must be an object (its [0] and [1] are the key and value).
+      if (typeof e !== 'object' || e === null) {
+        throw new TypeError(`sync: Map entry ${String(e)} is not an entry object`);
+      }
+      this.store(e[0], e[1]);
+    }
   }
 
   /**

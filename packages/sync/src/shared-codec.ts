@@ -32,23 +32,123 @@ export const V_CODEC = 10;
 const f64 = new Float64Array(1);
 const f64w = new Int32Array(f64.buffer);
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// ignoreBOM: a leading U+FEFF is part of the string, not a byte order mark to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** decodeUtf8 returns the string that the UTF-8 bytes encode, a leading U+FEFF included. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
 
 function grow(a: Int32Array<ArrayBuffer>, words: number): Int32Array<ArrayBuffer> {
   return a.length >= words ? a : new Int32Array(Math.max(words, a.length * 2));
 }
 
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
+// Keys hash with the map's random seed (drawn when the map is made, kept in its buffer), as Go seeds its map
+// hashes, so that nobody who knows this code can choose keys that all land in one probe chain.
+
+/**
+ * intHash is the hash of an int32 key k under the map's random multiplier mul (odd): k times mul modulo 2^32,
+ * whose top bits are the home slot. This is multiply-shift hashing, which is universal over odd multipliers
+ * (Dietzfelbinger et al., 1997: two distinct keys share their top l bits for at most 2/2^l of them), so keys
+ * chosen without knowing the multiplier do not share a probe chain. The multiplier is drawn among those that
+ * also spread runs of consecutive keys evenly (see drawIntMultiplier), as the fixed 2^32/φ did before the seed.
+ * Multiplying by an odd number is a bijection of int32s, which the int fast path of load relies on: a record
+ * of an int32 key with the same hash holds the same key.
+ */
+export function intHash(k: number, mul: number): number {
+  return Math.imul(k, mul);
 }
 
-function mix(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = rotl(k, 15);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = rotl(h, 13);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+/** MIN_SPREAD is the least spreadOf a map's int multiplier may have. */
+const MIN_SPREAD = 0.2;
+
+/**
+ * spreadOf reports how evenly the multiplier a spreads runs of consecutive int keys over the slots: the least,
+ * over run lengths n = 2^4 .. 2^22, of n times the distance between the two closest of the points k*a/2^32
+ * (mod 1), 0 <= k < n. The points of a run cut the circle into gaps of at most three lengths (the three-gap
+ * theorem) averaging 1/n; a spread of 0.2 keeps the shortest at a fifth of that or more, so a run's keys
+ * take distinct home slots far more often than random homes would (measured in shared-map.test.ts: 0.96 of
+ * a run filling half the slots, against 0.79). The two closest points of a run of n are q apart, q the
+ * largest denominator below n of a convergent of a/2^32 (its best approximations).
+ */
+export function spreadOf(a: number): number {
+  const denominators = [1];
+  let x = a >>> 0;
+  let y = 2 ** 32;
+  let q0 = 0;
+  let q1 = 1;
+  while (x !== 0 && q1 < 2 ** 22) {
+    const c = Math.floor(y / x);
+    [y, x] = [x, y - c * x];
+    [q0, q1] = [q1, c * q1 + q0];
+    denominators.push(q1);
+  }
+  let least = Number.POSITIVE_INFINITY;
+  for (let log = 4; log <= 22; log++) {
+    const n = 2 ** log;
+    let q = 1;
+    for (const d of denominators) if (d < n) q = d;
+    const v = Math.imul(q, a) >>> 0;
+    least = Math.min(least, (n * Math.min(v, 2 ** 32 - v)) / 2 ** 32);
+  }
+  return least;
+}
+
+/**
+ * drawIntMultiplier returns a random odd multiplier for intHash whose spreadOf is at least MIN_SPREAD (about
+ * 1 in 55 odd numbers; checking one takes about 7 µs), drawing its candidates from random (random 32-bit
+ * words). Restricting the draw to these multiplies the universal bound on a pair's collisions by at most 55.
+ */
+export function drawIntMultiplier(random: () => number): number {
+  let best = 1;
+  let bestSpread = -1;
+  for (let i = 0; i < 4096; i++) {
+    const a = random() | 1;
+    const spread = spreadOf(a);
+    if (spread >= MIN_SPREAD) return a;
+    if (spread > bestSpread) {
+      best = a;
+      bestSpread = spread;
+    }
+  }
+  return best;
+}
+
+/**
+ * wordsHash is the hash of a key's words[0..n) and its byte length len under position keys (a map's random
+ * words, see positionKeys): each word is split in two 16-bit halves, each half multiplied by its own key, all
+ * summed with the length times its key, modulo 2^32; the home slot is the sum's top bits. This is vector
+ * multiply-shift hashing (Thorup, "High Speed Hashing for Integers and Strings", 2015, sec. 3.3): over random
+ * keys, two distinct inputs share the top l bits of the sum with probability at most 2/2^l while 16-bit parts
+ * and l <= 17 fit 32-bit arithmetic (past 2^17 slots the bound loosens), so no set of keys chosen without
+ * knowing the map's seed shares a probe chain, and it costs two multiplications a word. The low half of the
+ * result is xored with the high half, so the slot tag (the low bits) depends on every word too.
+ */
+export function wordsHash(keys: Int32Array, words: Int32Array, n: number, len: number): number {
+  let h = keys[0]!;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    h = (h + Math.imul(w & 0xffff, keys[2 * i + 1]!) + Math.imul(w >>> 16, keys[2 * i + 2]!)) | 0;
+  }
+  h = (h + Math.imul(len, keys[2 * n + 1]!)) | 0;
+  return h ^ (h >>> 16);
+}
+
+/**
+ * positionKeys returns `count` random words derived from a map's 64-bit seed (k0, k1), the same in every
+ * thread: key i is a murmur3 finalizer of the seed and i, odd so that no key multiplies a half by zero.
+ */
+export function positionKeys(k0: number, k1: number, from: Int32Array, count: number): Int32Array {
+  const keys = new Int32Array(count);
+  keys.set(from.subarray(0, Math.min(from.length, count)));
+  for (let i = from.length; i < count; i++) {
+    let x = (k0 + Math.imul(i + 1, 0x9e3779b9)) | 0;
+    x = fmix(x ^ k1);
+    x = fmix((x + k1) ^ Math.imul(i, 0x85ebca6b));
+    keys[i] = x | 1;
+  }
+  return keys;
 }
 
 function fmix(h: number): number {
@@ -57,15 +157,6 @@ function fmix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
-}
-
-/**
- * intHash is the hash of an int32 key: Fibonacci hashing (the key times 2^32 / φ), whose high bits, the ones
- * home() takes, spread consecutive keys evenly over the index (no two of 0..n-1 share a slot while the index
- * has at least 2n slots) and keep strided keys (multiples of 1024, say) apart too.
- */
-export function intHash(k: number): number {
-  return Math.imul(k, 0x9e3779b9);
 }
 
 /**
@@ -100,9 +191,29 @@ export class Codec {
   rBuf: Int32Array<ArrayBuffer> = new Int32Array(16);
 
   readonly user: SharedMapCodec | undefined;
+  /** intMul is the map's multiplier for int32 keys (see intHash). */
+  readonly intMul: number;
+  /** k0 and k1 are the map's seed for string and float keys, from which positionKeys derives `keys`. */
+  private readonly k0: number;
+  private readonly k1: number;
+  /** keys holds the position keys of wordsHash for keys of up to (keys.length - 2) / 2 words. */
+  private keys: Int32Array;
 
-  constructor(user: SharedMapCodec | undefined) {
+  /** seed is the map's seed words (SEED_WORDS of them, from its buffer). */
+  constructor(user: SharedMapCodec | undefined, seed: ArrayLike<number>) {
     this.user = user;
+    this.intMul = seed[0]! | 1;
+    this.k0 = seed[2]!;
+    this.k1 = seed[3]!;
+    this.keys = positionKeys(this.k0, this.k1, new Int32Array(0), 2 * 16 + 2);
+  }
+
+  /** hashWords returns wordsHash of the first n words of buf and len, making position keys as needed. */
+  private hashWords(buf: Int32Array, n: number, len: number): number {
+    if (2 * n + 2 > this.keys.length) {
+      this.keys = positionKeys(this.k0, this.k1, this.keys, Math.max(2 * n + 2, 2 * this.keys.length));
+    }
+    return wordsHash(this.keys, buf, n, len);
   }
 
   /** key encodes key into k*, or throws a TypeError for a key SharedMap cannot hold. */
@@ -110,13 +221,13 @@ export class Codec {
     if (typeof key === 'number') {
       if ((key | 0) === key) {
         this.kBuf[0] = key;
-        this.setKey(K_INT, 4, 1, intHash(key));
+        this.setKey(K_INT, 4, 1, intHash(key, this.intMul));
         return;
       }
       f64[0] = Number.isNaN(key) ? Number.NaN : key;
       this.kBuf[0] = f64w[0]!;
       this.kBuf[1] = f64w[1]!;
-      this.setKey(K_F64, 8, 2, fmix(mix(mix(0x27d4eb2f, f64w[0]!), f64w[1]!) ^ 8));
+      this.setKey(K_F64, 8, 2, this.hashWords(this.kBuf, 2, 8));
       return;
     }
     if (typeof key === 'string') {
@@ -139,7 +250,6 @@ export class Codec {
     this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
     let buf = this.kBuf;
     let j = 0;
-    let h = 0x3c6ef372 ^ n;
     // ASCII, four characters (one word) at a time; any other character sends the whole key to TextEncoder.
     for (; j + 4 <= n; j += 4) {
       const c0 = s.charCodeAt(j);
@@ -149,7 +259,6 @@ export class Codec {
       if ((c0 | c1 | c2 | c3) >= 0x80) break;
       const word = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
       buf[j >> 2] = word;
-      h = mix(h, word);
     }
     if (j + 4 > n) {
       let word = 0;
@@ -158,14 +267,12 @@ export class Codec {
         if (c >= 0x80) break;
         word |= c << ((j & 3) << 3);
       }
-      if (j === n && n & 3) {
-        buf[j >> 2] = word;
-        h = mix(h, word);
-      }
+      if (j === n && n & 3) buf[j >> 2] = word;
     }
     if (j === n) {
       if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
-      this.setKey(K_STR, n, (n + 3) >> 2, fmix(h ^ n));
+      const words = (n + 3) >> 2;
+      this.setKey(K_STR, n, words, this.hashWords(buf, words, n));
       return;
     }
     // Not ASCII: encode the whole string with TextEncoder.
@@ -178,9 +285,7 @@ export class Codec {
     if (len > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
     const words = (len + 3) >> 2;
     bytes.fill(0, len, words * 4);
-    h = 0x3c6ef372 ^ len;
-    for (let i = 0; i < words; i++) h = mix(h, buf[i]!);
-    this.setKey(K_STR, len, words, fmix(h ^ len));
+    this.setKey(K_STR, len, words, this.hashWords(buf, words, len));
   }
 
   /** value encodes value into v*, or throws a TypeError for a value SharedMap cannot hold. */

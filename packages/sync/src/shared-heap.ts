@@ -3,11 +3,15 @@
 // hand the space of freed records and retired tables back out. Nothing here takes a lock, so a worker that
 // dies mid-call can at worst leak the block it was holding.
 
-/** MAGIC marks a buffer laid out by this file ("GSM1"). */
-export const MAGIC = 0x314d5347;
+import { coalesce } from './shared-coalesce';
+import { drawIntMultiplier } from './shared-codec';
+
+/** MAGIC marks a buffer laid out by this file ("GSM2"). */
+export const MAGIC = 0x324d5347;
 
 // Header words.
 export const H_MAGIC = 0;
+const H_ATTACHED = 1; // threads attached so far: each takes magazine (count mod MAGAZINES)
 // H_CURRENT and the word after it are one 64-bit word: the current table (lo) and its id (hi), so that making
 // a table current is one compare-exchange that fails if the old table was retired and its block reused since.
 export const H_CURRENT = 2; // word index of the current table; H_CURRENT + 1: its id
@@ -15,22 +19,58 @@ export const H_COUNT = 7; // live entries
 export const H_STAMP = 4; // source of unique 32-bit stamps
 export const H_TOP = 5; // bump pointer (word index)
 export const H_LIMIT = 6; // maxByteLength / 4
-const H_LISTS = 8; // free-list heads, two words each (lo: block word index, hi: tag)
+export const H_LISTS = 8; // free-list heads, two words each (lo: block word index, hi: tag)
 
 /** Record size classes: 1..32 units of 16 bytes exactly, then powers of two up to 2^30 units. */
 const EXACT = 32;
-const RECORD_CLASSES = EXACT + 26;
+export const RECORD_CLASSES = EXACT + 26;
 const TABLE_CLASSES = 32;
-export const HEADER_WORDS = H_LISTS + 2 * (RECORD_CLASSES + TABLE_CLASSES);
 
-/** Freed record blocks a thread keeps for itself per class (a terminated worker leaks at most these). */
-const CACHE = 32;
+/**
+ * H_SEED is where the map's random hash seed starts: SEED_WORDS words drawn when the map is made, so every
+ * thread that attaches hashes with the same seed. Word 0 is the multiplier of int keys (drawIntMultiplier),
+ * word 1 is unused, words 2 and 3 seed the hash of string and float keys (positionKeys).
+ */
+export const H_SEED = H_LISTS + 2 * (RECORD_CLASSES + TABLE_CLASSES);
+export const SEED_WORDS = 4;
+
+/**
+ * H_LIMBO is the 64-bit head of the limbo, where the thread that merges free blocks keeps them while it
+ * works (see shared-coalesce.ts), so that nothing is lost if it dies; H_LIMBO_OWNER (64-bit) names that
+ * thread and when it started.
+ */
+export const H_LIMBO = H_SEED + SEED_WORDS;
+export const H_LIMBO_OWNER = H_LIMBO + 2;
+
+// Magazines: small arrays of free record blocks that threads use before the shared free lists (whose 64-bit
+// compare-exchange costs more than the rest of a store). A magazine lives in the shared buffer, not in one
+// thread, so a thread that exits or is terminated leaves its blocks where every other thread finds them.
+// Each thread takes one magazine when it attaches (threads may share one: every slot changes by one atomic
+// exchange or compare-exchange, so that is safe); it takes blocks from any magazine before growing the heap.
+/** MAGAZINES is the number of magazines. */
+export const MAGAZINES = 4;
+/** MAG_CLASSES is the number of record classes magazines hold (the small ones: up to 256-byte records). */
+const MAG_CLASSES = 16;
+/** MAG_SLOTS is the number of blocks a magazine holds per class. */
+export const MAG_SLOTS = 4;
+export const MAGAZINE_WORDS = MAG_CLASSES * MAG_SLOTS;
+// Blocks are 16-byte units (slotWord keeps a record's address in units), so the header is a whole number
+// of them.
+/**
+ * H_TOMBSTONE is a record that matches no key (key info 0) and is never freed (class 0): a slot whose deleted
+ * key's record was freed to make room points here, so probes still step over it.
+ */
+export const H_TOMBSTONE = (H_LIMBO_OWNER + 2 + 3) & ~3;
+export const H_MAGAZINES = H_TOMBSTONE + 4;
+
+export const HEADER_WORDS = (H_MAGAZINES + MAGAZINES * MAGAZINE_WORDS + 3) & ~3;
+
 /** Stamps a thread takes at a time. */
 const STAMP_BATCH = 1024;
 
 // The free-list link lives in word 2 of a free record block and in word 3 of a free table (its `prev` field),
 // so a retired table keeps id 0 (dead) in word 0, and its size in its header, while it waits on a free list.
-const LINK = 2;
+export const LINK = 2;
 const TABLE_LINK = 3;
 
 /**
@@ -45,8 +85,10 @@ export class Heap {
   b!: BigInt64Array;
   /** len is the length of w in words. */
   len = 0;
-  // This thread's cache of freed record blocks, per class (at most CACHE each), reused without atomics.
-  private readonly cache: number[][] = Array.from({ length: RECORD_CLASSES }, () => []);
+  /** magazine is the word index of this thread's magazine (see MAGAZINES). */
+  private magazine = 0;
+  /** token names this thread among the threads attached to the map (nonzero once attached). */
+  token = 0;
   // This thread's batch of stamps: next and end.
   private sNext = 0;
   private sEnd = 0;
@@ -54,6 +96,13 @@ export class Heap {
   constructor(sab: SharedArrayBuffer) {
     this.sab = sab;
     this.refresh();
+  }
+
+  /** attach gives this thread its magazine; call it once the header is laid out. */
+  attach(): void {
+    const n = Atomics.add(this.w, H_ATTACHED, 1);
+    this.magazine = H_MAGAZINES + (n % MAGAZINES) * MAGAZINE_WORDS;
+    this.token = (n + 1) | 0 || 1;
   }
 
   /** refresh remakes the views to cover the whole buffer as it is now. */
@@ -77,6 +126,10 @@ export class Heap {
     Atomics.store(w, H_TOP, HEADER_WORDS);
     Atomics.store(w, H_LIMIT, Math.floor(limitBytes / 4));
     Atomics.store(w, H_STAMP, 1);
+    const seed = new Int32Array(SEED_WORDS);
+    crypto.getRandomValues(seed);
+    seed[0] = drawIntMultiplier(randomWords());
+    for (let i = 0; i < SEED_WORDS; i++) Atomics.store(w, H_SEED + i, seed[i]!);
     Atomics.store(w, H_MAGIC, MAGIC);
   }
 
@@ -92,6 +145,13 @@ export class Heap {
     }
   }
 
+  /** setNextStamp makes next the next stamp drawn (tests use it to run the counter through its wrap). */
+  setNextStamp(next: number): void {
+    Atomics.store(this.w, H_STAMP, next | 0);
+    this.sNext = 0;
+    this.sEnd = 0;
+  }
+
   /** bytes returns the bytes in use: everything below the bump pointer, free blocks included. */
   bytes(): number {
     return Atomics.load(this.w, H_TOP) * 4;
@@ -101,24 +161,126 @@ export class Heap {
   allocRecord(units: number): number {
     const cls = recordClass(units);
     const size = classUnits(cls);
-    const r = this.cache[cls]!.pop() || this.pop(H_LISTS + 2 * cls, size) || this.bump(size);
+    let r = 0;
+    if (cls <= MAG_CLASSES) {
+      const w = this.w;
+      const at = this.magazine + (cls - 1) * MAG_SLOTS;
+      for (let j = 0; j < MAG_SLOTS; j++) {
+        if (w[at + j] === 0) continue;
+        r = Atomics.exchange(w, at + j, 0);
+        if (r !== 0) return this.inView(r, size);
+      }
+    }
+    r = this.pop(H_LISTS + 2 * cls, size) || this.fromOtherMagazines(cls);
+    if (r !== 0) this.inView(r, size);
+    if (r === 0) {
+      try {
+        r = this.bump(size);
+      } catch (e) {
+        r = this.split(cls);
+        if (r === 0) throw e;
+      }
+    }
     this.w[r + 3] = cls;
     return r;
   }
 
-  /** freeRecord gives the block at word index r, allocated by allocRecord, back. */
-  freeRecord(r: number): void {
-    const cls = this.w[r + 3]!;
-    if (!(cls > 0 && cls < RECORD_CLASSES)) return;
-    const cache = this.cache[cls]!;
-    if (cache.length < CACHE) cache.push(r);
-    else this.push(H_LISTS + 2 * cls, r);
+  /**
+   * split takes a free block of a bigger class than cls, keeps a block of class cls from its start and
+   * gives the rest back cut into blocks of the largest classes that fit; 0 if there is none. Only a full
+   * heap calls it, so that blocks merged by coalesce serve records of every size.
+   */
+  private split(cls: number): number {
+    const size = classUnits(cls) * 4;
+    for (let c = cls + 1; c < RECORD_CLASSES; c++) {
+      const blk = this.pop(H_LISTS + 2 * c, classUnits(c));
+      if (blk === 0) continue;
+      this.pushRun(blk + size, blk + classUnits(c) * 4);
+      return blk;
+    }
+    return 0;
   }
 
-  /** allocTable returns the word index of a block for a table of 2^log slots. */
+  /** pushRun gives the free words [start, end) back as blocks of the largest classes that fit. */
+  pushRun(start: number, end: number): void {
+    for (let at = start; at < end; ) {
+      const cls = largestClassIn((end - at) >> 2);
+      this.w[at + 3] = cls;
+      this.push(H_LISTS + 2 * cls, at);
+      at += classUnits(cls) * 4;
+    }
+  }
+
+  /**
+   * inView returns block r of `units` units after making sure this thread's views reach its end. A block
+   * another thread freed may lie past views made before that thread grew the buffer, and a typed array
+   * ignores a write past its end: the record built there would be lost (a store that vanished).
+   */
+  private inView(r: number, units: number): number {
+    if (!this.covers(r + units * 4)) {
+      throw new Error(`sync: internal error: SharedMap block ${r} lies outside the buffer`);
+    }
+    return r;
+  }
+
+  /** fromOtherMagazines takes a free block of class cls from any magazine (0 if there is none). */
+  private fromOtherMagazines(cls: number): number {
+    if (cls > MAG_CLASSES) return 0;
+    const w = this.w;
+    for (let m = 0; m < MAGAZINES; m++) {
+      const at = H_MAGAZINES + m * MAGAZINE_WORDS + (cls - 1) * MAG_SLOTS;
+      for (let j = 0; j < MAG_SLOTS; j++) {
+        const r = w[at + j] !== 0 ? Atomics.exchange(w, at + j, 0) : 0;
+        if (r !== 0) return r;
+      }
+    }
+    return 0;
+  }
+
+  /** freeRecord gives the block at word index r, allocated by allocRecord, back. */
+  freeRecord(r: number): void {
+    if (!this.covers(r + 4)) return;
+    const w = this.w;
+    const cls = w[r + 3]!;
+    if (!(cls > 0 && cls < RECORD_CLASSES)) return;
+    if (cls <= MAG_CLASSES) {
+      const at = this.magazine + (cls - 1) * MAG_SLOTS;
+      for (let j = 0; j < MAG_SLOTS; j++) {
+        if (w[at + j] === 0 && Atomics.compareExchange(w, at + j, 0, r) === 0) return;
+      }
+    }
+    this.push(H_LISTS + 2 * cls, r);
+  }
+
+  /**
+   * coalesce merges neighbouring free record blocks (see shared-coalesce.ts); given wantUnits, it keeps the
+   * start of the first merged run that long for the caller (a table) and returns it (0: none was that long).
+   */
+  coalesce(wantUnits = 0): number {
+    return coalesce(this, wantUnits);
+  }
+
+  /**
+   * allocTable returns the word index of a block for a table of 2^log slots. When the heap is full it carves
+   * one out of free record blocks (see coalesce): record space may become a table, but a table's block is
+   * only ever a table again, so that a thread holding a stale table pointer always finds a table there.
+   */
   allocTable(log: number): number {
     const size = tableUnits(log);
-    return this.pop(H_LISTS + 2 * (RECORD_CLASSES + log), size, TABLE_LINK) || this.bump(size, true);
+    const t = this.pop(H_LISTS + 2 * (RECORD_CLASSES + log), size, TABLE_LINK);
+    if (t !== 0) return t;
+    try {
+      return this.bump(size, true);
+    } catch (e) {
+      const carved = this.coalesce(size);
+      if (carved !== 0) return carved;
+      // The merge may have given a run that ended at the bump pointer back to it.
+      try {
+        return this.bump(size, true);
+      } catch {
+        throw e;
+      }
+    }
   }
 
   freeTable(t: number, log: number): void {
@@ -162,7 +324,8 @@ export class Heap {
 
   // A Treiber stack whose head is a 64-bit word: lo = block, hi = tag bumped on every change, so a pop that
   // read a stale `next` fails its compare-exchange instead of corrupting the list (no ABA).
-  private pop(head: number, units: number, link = LINK): number {
+  /** pop takes a block off the free list at head (0: it is empty); `link` is the word of a free block that links the next. */
+  pop(head: number, units: number, link = LINK): number {
     for (;;) {
       const b = this.b;
       const h = Atomics.load(b, head >> 1);
@@ -175,7 +338,8 @@ export class Heap {
     }
   }
 
-  private push(head: number, blk: number, link = LINK): void {
+  /** push puts block blk on the free list at head. */
+  push(head: number, blk: number, link = LINK): void {
     const w = this.w;
     const b = this.b;
     for (;;) {
@@ -197,8 +361,20 @@ function recordClass(units: number): number {
   return EXACT + (32 - Math.clz32(units - 1)) - 5;
 }
 
-function classUnits(cls: number): number {
+/** classUnits returns the size in 16-byte units of the blocks of record class cls. */
+export function classUnits(cls: number): number {
   return cls <= EXACT ? cls : 2 ** (cls - EXACT + 5);
+}
+
+/** largestClassIn returns the largest record class whose blocks fit in `units` units (at least 1). */
+export function largestClassIn(units: number): number {
+  if (units <= EXACT) return units;
+  return Math.min(RECORD_CLASSES - 1, EXACT + (31 - Math.clz32(units)) - 5);
+}
+
+/** isRecordClass reports whether cls is a record class (a block's word 3). */
+export function isRecordClass(cls: number): boolean {
+  return cls > 0 && cls < RECORD_CLASSES;
 }
 
 /** TABLE_HEADER_WORDS is the size of a table's header, before its slots. */
@@ -207,4 +383,17 @@ export const TABLE_HEADER_WORDS = 32;
 /** tableUnits is the size of a table of 2^log slots: its header and two words a slot. */
 export function tableUnits(log: number): number {
   return (TABLE_HEADER_WORDS + 2 * 2 ** log) / 4;
+}
+
+/** randomWords returns a source of random 32-bit words, drawn from crypto.getRandomValues 256 at a time. */
+function randomWords(): () => number {
+  const words = new Int32Array(256);
+  let next = words.length;
+  return () => {
+    if (next === words.length) {
+      crypto.getRandomValues(words);
+      next = 0;
+    }
+    return words[next++]!;
+  };
 }

@@ -1,17 +1,20 @@
 // The read path for CPUs other than x86-64, where SharedMap reads records with Atomics.load instead of plain
-// loads: the same behavioural suite, on a copy of the module loaded while process.arch claims arm64.
-import { expect, it } from 'vitest';
-import { behaviourSuite } from './map-behaviour';
+// loads: the same behavioural suite, on fresh copies of the modules loaded while process.arch claims arm64.
+import { expect, it, vi } from 'vitest';
+import { behaviourSuite } from './testdata/map-behaviour';
 
 const arch = Object.getOwnPropertyDescriptor(process, 'arch');
 Object.defineProperty(process, 'arch', { value: 'arm64', configurable: true });
-const specifier = './shared-map.ts?atomics'; // a query makes it a second instance of the module
-const mod = (await import(/* @vite-ignore */ specifier)) as typeof import('./shared-map');
+vi.resetModules(); // fresh instances of shared-map.ts and of every module it imports
+const mod = await import('./shared-map');
+const table = await import('./shared-map-table');
 if (arch) Object.defineProperty(process, 'arch', arch);
+vi.resetModules();
 
 behaviourSuite('SharedMap (Atomics.load reads)', () => new mod.SharedMap());
 
-it('loads a separate copy of the module', async () => {
+it('loads a separate copy of the modules, which reads with Atomics.load', async () => {
+  expect(table.PLAIN).toBe(false);
   const plain = await import('./shared-map');
   expect(mod.SharedMap).not.toBe(plain.SharedMap);
   const m = new mod.SharedMap<number, string>();

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { behaviourSuite } from './map-behaviour';
-import { home as homeSlot, intHash, MaxKeyBytes } from './shared-codec';
+import { drawIntMultiplier, home as homeSlot, intHash, MaxKeyBytes, spreadOf } from './shared-codec';
 import { H_CURRENT } from './shared-heap';
-import { PENDING, SharedMap, T_COPY, T_LOG, T_NEXT, T_SLOTS, unitOf } from './shared-map';
+import { SharedMap } from './shared-map';
+import { PENDING, T_COPY, T_LOG, T_NEXT, T_SLOTS, unitOf } from './shared-map-table';
+import { behaviourSuite } from './testdata/map-behaviour';
 
 // The behavioural suite shared with Map (Go's sync.Map contract, from Go's src/sync/map_test.go).
 behaviourSuite('SharedMap', () => new SharedMap());
@@ -63,26 +64,64 @@ describe('SharedMap keys', () => {
     expect(m.size).toBe(0);
   });
 
-  it('hashes int32 keys by a bijection that gives consecutive keys distinct home slots', () => {
+  it('hashes int32 keys by a bijection, with a multiplier that spreads runs of consecutive keys', () => {
     // The int fast path of load and get relies on the bijection: a record of an int32 key whose hash
-    // matches is a record of that key. 0x144cbc89 is the inverse of the multiplier modulo 2^32.
-    expect(Math.imul(0x9e3779b9, 0x144cbc89)).toBe(1);
+    // matches is a record of that key. An odd multiplier has an inverse modulo 2^32.
+    const inverse = (a: number) => {
+      let x = a;
+      for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(a, x));
+      return x;
+    };
     fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (k) => {
-        expect(Math.imul(intHash(k), 0x144cbc89)).toBe(k);
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.integer(), (k, m) => {
+        const mul = m | 1;
+        expect(Math.imul(intHash(k, mul), inverse(mul))).toBe(k);
       }),
     );
-    for (const log of [6, 10, 17]) {
-      const mask = (1 << log) - 1;
-      const seen = new Set<number>();
-      for (let k = 0; k < 1 << (log - 1); k++) seen.add(homeSlot(intHash(k), mask));
-      expect(seen.size).toBe(1 << (log - 1));
+    // Multipliers as drawn for maps: odd, spread at least 0.2, different every time.
+    let x = 0x2545f491;
+    const random = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x;
+    };
+    const drawn = Array.from({ length: 40 }, () => drawIntMultiplier(random));
+    for (const mul of drawn) {
+      expect(mul & 1).toBe(1);
+      expect(spreadOf(mul)).toBeGreaterThanOrEqual(0.2);
     }
-    // Keys that differ only in high bits (a stride of 65,536) spread like random ones: 1,024 random homes
-    // among 2,048 slots take about 2048 (1 - e^-0.5) = 806 distinct slots.
-    const strided = new Set<number>();
-    for (let k = 0; k < 1024; k++) strided.add(homeSlot(intHash(k * 65536), 2047));
-    expect(strided.size).toBeGreaterThan(760);
+    expect(new Set(drawn).size).toBe(drawn.length);
+    // What the spread check turns away: multipliers near a fraction with a small denominator.
+    expect(spreadOf(1)).toBeLessThan(0.01);
+    expect(spreadOf(0x80000001 | 0)).toBeLessThan(0.01);
+    expect(spreadOf(0x55555555)).toBeLessThan(0.01);
+    // Runs of consecutive keys filling half the slots take distinct home slots far more often than random
+    // homes would (about 2n (1 - e^-0.5) = 0.79 n of them), and strided keys spread at least like random ones
+    // on average (a stride of 2^b leaves only the multiplier's low 32 - b bits to spread them, unchecked).
+    const runs: number[] = [];
+    const strided: number[] = [];
+    for (const mul of drawn) {
+      for (const log of [6, 10, 14, 18]) {
+        const mask = (1 << log) - 1;
+        const n = 1 << (log - 1);
+        for (const stride of [1, 3, 1000, 1024, 65536, 1 << 24]) {
+          const keys = new Set<number>();
+          for (let k = 0; k < n; k++) keys.add(Math.imul(k, stride));
+          const seen = new Set<number>();
+          for (const k of keys) seen.add(homeSlot(intHash(k, mul), mask));
+          (stride === 1 ? runs : strided).push(seen.size / keys.size);
+        }
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(
+      `int keys, distinct homes per key: runs mean ${mean(runs).toFixed(3)} (worst ${Math.min(...runs).toFixed(3)}), ` +
+        `strided mean ${mean(strided).toFixed(3)} (worst ${Math.min(...strided).toFixed(2)})`,
+    );
+    expect(mean(runs)).toBeGreaterThan(0.93);
+    expect(Math.min(...runs)).toBeGreaterThan(0.7);
+    expect(mean(strided)).toBeGreaterThan(0.8);
     // And the map answers for all of them.
     const m = new SharedMap<number, number>();
     for (let k = 0; k < 4096; k++) m.store(k * 1024, k);
@@ -272,15 +311,16 @@ describe('SharedMap races', () => {
     for (let i = 1; i <= 100; i++) step(i);
     const reader = SharedMap.from<number | string, number>(m.handle);
     expect(reader.get(5)).toBe(5100);
-    const r = reader as unknown as { ct: number; cid: number; cmask: number };
-    const stale = { ct: r.ct, cid: r.cid, cmask: r.cmask };
+    const r = (reader as unknown as { reader: { cachedTable: number; cachedId: number; cachedMask: number } })
+      .reader;
+    const stale = { cachedTable: r.cachedTable, cachedId: r.cachedId, cachedMask: r.cachedMask };
     const w = new Int32Array(m.handle.buffer);
-    expect(stale.ct).toBe(w[H_CURRENT]);
+    expect(stale.cachedTable).toBe(w[H_CURRENT]);
     let reused = 0;
     for (let i = 101; i < 100_000 && reused < 10; i++) {
       step(i);
-      const id = w[stale.ct]!;
-      if (id === stale.cid || id === 0) continue;
+      const id = w[stale.cachedTable]!;
+      if (id === stale.cachedId || id === 0) continue;
       reused++;
       for (let k = 0; k < 100; k++) {
         Object.assign(r, stale);
@@ -315,12 +355,9 @@ describe('SharedMap races', () => {
     const id2 = w[t0]!;
     expect(w[H_CURRENT + 1]).toBe(id2);
     // The thread that swept t0 into t1 resumes, long after, at its last step.
-    (m as unknown as { promote(t: number, id: number, nx: number, nid: number): boolean }).promote(
-      t0,
-      id0,
-      t1,
-      id1,
-    );
+    (
+      m as unknown as { migration: { promote(t: number, id: number, nx: number, nid: number): boolean } }
+    ).migration.promote(t0, id0, t1, id1);
     expect([w[H_CURRENT], w[H_CURRENT + 1], w[t0]]).toEqual([t0, id2, id2]);
     expectKeys(m);
   });
@@ -347,10 +384,12 @@ describe('SharedMap races', () => {
     // the new table) and reused by a writer building a record for K (or leaked with K in it by a terminated
     // worker). A probe that compared keys at home would match K there, go to the new table, and miss K.
     type Internals = {
-      installNext(t: number, id: number): void;
-      migrateSlot(t: number, id: number, nx: number, nid: number, i: number): boolean;
-      build(): number;
-      c: { key(k: unknown): void; value(v: unknown): void };
+      migration: {
+        installNext(t: number, id: number): void;
+        migrateSlot(t: number, id: number, nx: number, nid: number, i: number): boolean;
+      };
+      writer: { build(): number };
+      codec: { key(k: unknown): void; value(v: unknown): void };
     };
     const m = new SharedMap<string, number>();
     for (let k = 0; k < 200; k++) m.store(`k${String(k).padStart(3, '0')}`, k);
@@ -383,10 +422,10 @@ describe('SharedMap races', () => {
     const r0 = unitOf(w[t + T_SLOTS + 2 * home]!) << 2;
     // Start a migration and move home only.
     Atomics.store(w, t + T_NEXT, PENDING);
-    b.installNext(t, id);
+    b.migration.installNext(t, id);
     const nx = w[t + T_NEXT]!;
     expect(nx).toBeGreaterThan(PENDING);
-    expect(b.migrateSlot(t, id, nx, w[nx]!, home)).toBe(true);
+    expect(b.migration.migrateSlot(t, id, nx, w[nx]!, home)).toBe(true);
     // Rewrite J (now in the new table); the writer helps with one chunk, chosen away from home and K.
     let chunk = 0;
     while (chunk + 64 >= cap || [home, slotK].some((i) => i >= chunk - 32 && i < chunk + 96)) chunk += 64;
@@ -394,9 +433,9 @@ describe('SharedMap races', () => {
     Atomics.store(w, t + T_COPY, chunk);
     other.store(keyJ, -1);
     // The same thread now builds a record for K: it reuses the block J's old record was in.
-    b.c.key(keyK);
-    b.c.value(12345);
-    expect(b.build()).toBe(r0);
+    b.codec.key(keyK);
+    b.codec.value(12345);
+    expect(b.writer.build()).toBe(r0);
     expect(w[t + T_SLOTS + 2 * slotK]! & 4).toBe(0); // K's slot has not moved
     // K is still in the map, with its value, for every lookup.
     const k = Number(keyK.slice(1));

@@ -4,128 +4,22 @@
 // No test here can hang: every worker counts the operations it completes in a shared word, and `finish`
 // terminates all the workers and fails, naming the stalled worker, when one makes no progress for STALL_MS
 // (an operation of the map is spinning) or the test runs past its deadline, well inside vitest's timeout.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { H_CURRENT } from './shared-heap';
-import { SharedMap, type SharedMapHandle, T_NEXT } from './shared-map';
+import { SharedMap } from './shared-map';
+import { T_NEXT } from './shared-map-table';
+import {
+  checkBuilt,
+  deadline,
+  finish,
+  type Result,
+  sleep,
+  start,
+  stopFlag,
+  watch,
+} from './testdata/shared-map-harness';
 
-const script = fileURLToPath(new URL('./testdata/shared-map-worker.mjs', import.meta.url));
-const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
-
-/** STALL_MS is how long a worker may go without completing an operation before the test calls it stuck. */
-const STALL_MS = 20_000;
-/** DEADLINE_MS is how long one test may take (vitest's own timeout is 60 s). */
-const DEADLINE_MS = 50_000;
-
-type Result = Record<string, number>;
-
-interface Running {
-  task: string;
-  worker: Worker;
-  result: Promise<Result>;
-  started: Promise<void>;
-  /** progress[0] counts the operations the worker completed. */
-  progress: Int32Array;
-  finished: boolean;
-}
-
-function start(
-  map: { handle: SharedMapHandle },
-  task: string,
-  data: Record<string, unknown> = {},
-  stop?: Int32Array,
-): Running {
-  const progress = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(script, {
-    workerData: {
-      handle: map.handle,
-      task,
-      stopBuffer: stop?.buffer,
-      progressBuffer: progress.buffer,
-      ...data,
-    },
-  });
-  let markStarted: () => void = () => {};
-  const started = new Promise<void>((res) => {
-    markStarted = res;
-  });
-  const run: Running = { task, worker, result: Promise.resolve({}), started, progress, finished: false };
-  run.result = new Promise<Result>((resolve, reject) => {
-    worker.on('message', (msg: Result & { done?: boolean; started?: boolean }) => {
-      if (msg.started) markStarted();
-      if (msg.done) {
-        run.finished = true;
-        resolve(msg);
-      }
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`worker ${task} exited with ${code} before finishing`)));
-  });
-  run.result.catch(() => {}); // finish reports the failure
-  return run;
-}
-
-/**
- * watch resolves with `what` once it settles, but first terminates every run and rejects with a message that
- * names the stalled worker if one of runs stops completing operations for STALL_MS, or `until` passes.
- */
-async function watch<T>(what: Promise<T>, runs: Running[], until: number, label: string): Promise<T> {
-  const last = runs.map((r) => ({ ops: Atomics.load(r.progress, 0), at: Date.now() }));
-  let timer: ReturnType<typeof setInterval> | undefined;
-  // Set before the workers are terminated, so that it, not their exit, is what the test reports.
-  let problem = '';
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setInterval(() => {
-      const now = Date.now();
-      runs.forEach((r, i) => {
-        const ops = Atomics.load(r.progress, 0);
-        const seen = last[i]!;
-        if (ops !== seen.ops || r.finished) {
-          seen.ops = ops;
-          seen.at = now;
-        } else if (now - seen.at >= STALL_MS && !problem) {
-          problem =
-            `${label}: worker ${i} (${r.task}) completed no operation for ${Math.round((now - seen.at) / 1000)} s ` +
-            `after ${ops}: a SharedMap operation is spinning (livelock or hang)`;
-        }
-      });
-      if (!problem && now > until) {
-        const counts = runs.map(
-          (r) => `${r.task} ${Atomics.load(r.progress, 0)}${r.finished ? ' (done)' : ''}`,
-        );
-        problem = `${label}: still running after the test's ${DEADLINE_MS / 1000} s deadline; ops so far: ${counts.join(', ')}`;
-      }
-      if (!problem) return;
-      clearInterval(timer);
-      Promise.all(runs.map((r) => r.worker.terminate())).then(() => reject(new Error(problem)));
-    }, 250);
-  });
-  try {
-    return await Promise.race([what, stalled]);
-  } catch (e) {
-    throw problem ? new Error(problem) : e;
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** finish waits for the results of runs, under watch. */
-function finish(runs: Running[], until: number, label: string): Promise<Result[]> {
-  return watch(Promise.all(runs.map((r) => r.result)), runs, until, label);
-}
-
-function stopFlag(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4));
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const deadline = () => Date.now() + DEADLINE_MS;
-
-beforeAll(() => {
-  if (!existsSync(dist)) throw new Error('dist/index.js is missing: run `npx tsup` before the worker tests');
-});
+beforeAll(checkBuilt);
 
 describe('SharedMap across worker_threads', () => {
   it('loses no compare-and-swap increment: 4 workers x 100000 on shared counters', async () => {
@@ -228,6 +122,59 @@ describe('SharedMap across worker_threads', () => {
     expect(m.size).toBe(100);
     // Five times the work must not take more memory than a small constant over the first run.
     expect(end).toBeLessThanOrEqual(after + 64 * 1024);
+  });
+
+  it('short-lived workers, exiting or terminated, take about the memory one thread takes for the same work', async () => {
+    // Issue 13, defect 3: every worker that ended took its cache of up to 32 free blocks per size class with
+    // it (300 workers with 200 live keys grew a map from 343 KiB to 22.4 MiB; one thread: 310 KiB).
+    const keys = 200;
+    const n = 3000;
+    const workers = 24;
+    const one = new SharedMap<number, string>();
+    const { steadyWork } = (await import('./testdata/shared-map-steady.mjs')) as {
+      steadyWork: (m: SharedMap<number, string>, keys: number, n: number, seed: number) => void;
+    };
+    for (let w = 0; w < workers; w++) steadyWork(one, keys, n, w + 1);
+    const m = new SharedMap<number, string>();
+    const until = deadline();
+    let terminated = 0;
+    for (let w = 0; w < workers; w += 2) {
+      const runs = [w, w + 1].map((i) => start(m, 'shortLived', { keys, n, seed: i + 1 }));
+      if (w % 8 === 6) {
+        // Terminate one of the pair in the middle of its work.
+        await watch(runs[0]!.started, runs, until, 'short-lived start');
+        await watch(sleep(5), runs, until, 'short-lived');
+        await runs[0]!.worker.terminate();
+        terminated++;
+        await finish([runs[1]!], until, 'short-lived');
+      } else {
+        await finish(runs, until, 'short-lived');
+      }
+    }
+    console.log(
+      `${workers} short-lived workers (${terminated} terminated): ${m.byteLength} bytes; one thread doing ` +
+        `the same work: ${one.byteLength} bytes`,
+    );
+    // A worker terminated between a delete and the store after it leaves that key deleted.
+    expect(m.size).toBeLessThanOrEqual(keys);
+    expect(m.size).toBeGreaterThanOrEqual(keys - terminated);
+    expect(m.byteLength).toBeLessThanOrEqual(one.byteLength + 64 * 1024);
+  });
+
+  it('no thread starves another: blocks one thread freed serve another thread', async () => {
+    // Issue 13, defect 3: in a 48 MiB map holding ~200 bytes, a worker could store only 15 values of 1 MB
+    // because this thread's cache held ~32 MB of freed blocks.
+    const m = new SharedMap<string, Uint8Array | number>({ maxByteLength: 48 << 20 });
+    for (let i = 0; i < 33; i++) m.store(`mine${i}`, new Uint8Array(1_000_000));
+    for (let i = 0; i < 33; i++) m.store(`mine${i}`, i); // frees 33 blocks of 1 MiB in this thread
+    const until = deadline();
+    const [r] = await finish(
+      [start(m, 'bigStores', { count: 40, bytes: 1_000_000, prefix: 'w' })],
+      until,
+      'big',
+    );
+    console.log(`a worker stored ${r!.stored} values of 1 MB after this thread freed 33`);
+    expect(r!.stored).toBe(40);
   });
 
   it('grows in place while readers read: no load misses or sees a wrong value', async () => {

@@ -5,6 +5,8 @@
 // means an operation of the map is spinning, and the test terminates the workers and says so.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SharedMap } from '../../dist/index.js';
+import { rng, steadyWork } from './shared-map-steady.mjs';
+import { isValueFor, keyOf, sameValue, valueFor } from './shared-map-values.mjs';
 
 const { handle, task, stopBuffer, progressBuffer } = workerData;
 const m = SharedMap.from(handle);
@@ -14,17 +16,6 @@ const progress = progressBuffer ? new Int32Array(progressBuffer) : new Int32Arra
 /** tick records that one more operation completed. */
 function tick() {
   Atomics.add(progress, 0, 1);
-}
-
-/** A small deterministic PRNG (xorshift32), seeded per worker. */
-function rng(seed) {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
 }
 
 function increment(key) {
@@ -141,6 +132,158 @@ const tasks = {
     }
     m.store('stale', 'written');
     return { ops: n };
+  },
+
+  // A short-lived worker's share of steady work on `keys` keys that stay present: replace values of four
+  // sizes (so records of four size classes are freed and reused) and delete and re-store keys, n times.
+  shortLived({ keys, n, seed }) {
+    parentPort.postMessage({ started: true });
+    steadyWork(m, keys, n, seed, tick);
+    return { ops: n };
+  },
+
+  // Store n keys of this worker's own (`${prefix}${i}` -> a string naming both) while the other workers grow
+  // the map and free blocks, reading each back at once and all of them at the end; count the ones missing.
+  ownKeys({ prefix, n }) {
+    let lost = 0;
+    let lostAtEnd = 0;
+    for (let i = 0; i < n; i++) {
+      const k = `${prefix}${i}`;
+      // A first value, replaced at once (its record goes back to the free blocks), and a key stored and
+      // deleted: every thread keeps freeing blocks that the others take.
+      m.store(k, i);
+      m.store(`${k}x`, i);
+      m.store(k, `${k}=${i}`);
+      m.delete(`${k}x`);
+      if (m.get(k) !== `${k}=${i}`) lost++;
+      tick();
+    }
+    for (let i = 0; i < n; i++) if (m.get(`${prefix}${i}`) !== `${prefix}${i}=${i}`) lostAtEnd++;
+    return { lost, lostAtEnd };
+  },
+
+  // Store `count` values of `bytes` bytes under fresh keys until the map is out of memory; report how many fit.
+  bigStores({ count, bytes, prefix }) {
+    let stored = 0;
+    for (; stored < count; stored++) {
+      try {
+        m.store(`${prefix}${stored}`, new Uint8Array(bytes));
+      } catch (e) {
+        if (!String(e).includes('out of memory')) throw e;
+        break;
+      }
+      tick();
+    }
+    return { stored };
+  },
+
+  // Random mixes of every operation on keys 0..keys-1 (ints and strings) with self-describing values, until
+  // stopped or terminated. Every value read must be one written for its key (isValueFor); every range must
+  // visit no key twice. Out of memory (the map is small) is expected: then the worker deletes a run of keys.
+  adversary({ keys, seed, worker }) {
+    const r = rng(seed);
+    parentPort.postMessage({ started: true });
+    let ops = 0;
+    let bad = 0;
+    let oom = 0;
+    let seq = 0;
+    const problems = [];
+    const check = (k, v, what) => {
+      if (!isValueFor(k, v)) {
+        bad++;
+        if (problems.length < 5) problems.push(`${what}(${String(k)}) -> ${String(v).slice(0, 60)}`);
+      }
+    };
+    while (Atomics.load(stop, 0) === 0) {
+      const i = r() % keys;
+      const k = keyOf(i);
+      const v = valueFor(i, worker, seq++);
+      try {
+        switch (r() % 20) {
+          case 0:
+          case 1:
+          case 2:
+          case 3: {
+            const [got, ok] = m.load(k);
+            if (ok) check(k, got, 'load');
+            break;
+          }
+          case 4:
+          case 5:
+          case 6:
+            m.store(k, v);
+            break;
+          case 7: {
+            const [got, loaded] = m.loadOrStore(k, v);
+            check(k, got, 'loadOrStore');
+            if (!loaded && !sameValue(got, v)) check(k, undefined, 'loadOrStore stored');
+            break;
+          }
+          case 8: {
+            const [got, loaded] = m.loadAndDelete(k);
+            if (loaded) check(k, got, 'loadAndDelete');
+            break;
+          }
+          case 9:
+            m.delete(k);
+            break;
+          case 10:
+          case 11: {
+            const [got, loaded] = m.swap(k, v);
+            if (loaded) check(k, got, 'swap');
+            break;
+          }
+          case 12:
+          case 13:
+          case 14: {
+            const [old, ok] = m.load(k);
+            if (ok) {
+              check(k, old, 'load for CAS');
+              m.compareAndSwap(k, old, v);
+            }
+            break;
+          }
+          case 15: {
+            const [old, ok] = m.load(k);
+            if (ok) m.compareAndDelete(k, old);
+            break;
+          }
+          case 16: {
+            const got = m.get(k);
+            if (got !== undefined) check(k, got, 'get');
+            break;
+          }
+          case 17:
+            if (r() % 8 === 0) {
+              const seen = new Set();
+              m.range((key, value) => {
+                if (seen.has(key)) {
+                  bad++;
+                  problems.push(`range visited ${String(key)} twice`);
+                }
+                seen.add(key);
+                check(key, value, 'range');
+                return r() % 64 !== 0;
+              });
+            }
+            break;
+          case 18:
+            if (r() % 64 === 0) m.clear();
+            break;
+          default:
+            m.has(k);
+        }
+      } catch (e) {
+        if (!String(e).includes('out of memory')) throw e;
+        oom++;
+        // Memory pressure: delete a run of keys, then go on filling.
+        const from = r() % keys;
+        for (let j = 0; j < 64; j++) m.delete(keyOf((from + j) % keys));
+      }
+      ops++;
+      if ((ops & 63) === 0) tick();
+    }
+    return { ops, bad, oom, problems: problems.join('; ') };
   },
 
   // Everything at once, forever: fresh-key churn (migrations), CAS increments and Uint8Array values; the
