@@ -29,7 +29,9 @@ export const budgets = {
   ],
   sync: [
     { what: '`Map` alone', code: "export { Map } from '@gostd/sync';", budget: 1400 },
-    { what: '`SharedMap` alone', code: "export { SharedMap } from '@gostd/sync';", budget: 9000 },
+    // 7.4 kB before issue 13's hardening; shared magazines, the merge limbo, reclaim, seeded hashes and the
+    // argument checks took it to 10.2 kB.
+    { what: '`SharedMap` alone', code: "export { SharedMap } from '@gostd/sync';", budget: 11000 },
   ],
   pprof: [
     { what: 'everything (Node)', code: "export * from '@gostd/pprof';", budget: 12500, node: true },
