@@ -1,0 +1,137 @@
+// Worker threads that never load the package, in the main thread's CPU profile
+// (issue 14): testdata/worker-handles.mjs runs under this Node and under
+// Node 22, 24 and 26 from scripts/runtimes.mjs' cache. Where Worker has
+// startCpuProfile, every worker's samples are in the profile with
+// thread=<threadId> and worker=<name>, its functions in their true shares;
+// on Node 20 they are absent, without an error. A worker that exits or is
+// terminated mid-profile breaks nothing.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireGo } from '@gostd/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { goPprof as goPprofIn } from './testdata/go-pprof';
+import { readProfile } from './testdata/read-profile';
+
+const fixture = fileURLToPath(new URL('./testdata/worker-handles.mjs', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const runtimesScript = fileURLToPath(new URL('../../../scripts/runtimes.mjs', import.meta.url));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-handles-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * The executable of a Node from scripts/runtimes.mjs (installed into its cache
+ * when missing). Under CI a runtime that cannot be had fails the test; else
+ * it is skipped.
+ */
+function runtime(name: string): string | undefined {
+  try {
+    return execFileSync(process.execPath, [runtimesScript, name], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    }).trim();
+  } catch (e) {
+    if (process.env.CI === 'true') throw e;
+    return undefined;
+  }
+}
+
+interface Result {
+  version: string;
+  api: string;
+  threads: number[];
+  names: string[];
+  truths: { a: number; b: number }[];
+  stopMs: number;
+  midStopMs: number;
+  mid: { ids: { quits: number; killed: number; stays: number }; bytes: string };
+  errors: string[];
+}
+
+function run(exe: string, out: string): Result {
+  const stdout = execFileSync(exe, [fixture, out, dist], { encoding: 'utf8', timeout: 120_000 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
+}
+
+const nodes: [string, string | undefined][] = [
+  ['this node', process.execPath],
+  ...['node22', 'node24', 'node26'].map((n): [string, string | undefined] => [n, runtime(n)]),
+];
+
+const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
+
+describe.each(nodes)('workers that do not load the package, on %s', (name, exe) => {
+  it.skipIf(exe === undefined)(
+    'are in the profile where Worker has startCpuProfile, absent on Node 20',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const file = path.join(tmp, `${name.replace(/ /g, '-')}.pb.gz`);
+      const r = run(exe as string, file);
+      expect(r.errors).toEqual([]);
+      const major = Number(/^v(\d+)/.exec(r.version)?.[1]);
+      // Node 24.8+ documents it; the Node 22 of scripts/runtimes.mjs (22.23) has it too.
+      if (major >= 22) expect(r.api).toBe('function');
+      else expect(r.api).toBe('undefined');
+      const prof = readProfile(fs.readFileSync(file));
+      const onThread = (t: number) => prof.samples.filter((s) => s.labels.thread === String(t));
+      const sum = (ss: { values: number[] }[]) => ss.reduce((n, s) => n + (s.values[0] ?? 0), 0);
+      if (r.api !== 'function') {
+        expect(
+          prof.samples.every((s) => s.labels.thread === undefined && s.labels.worker === undefined),
+        ).toBe(true);
+        expect(prof.comments.join('\n')).not.toMatch(/worker threads/);
+        console.log(`${r.version}: no worker samples, stop took ${r.stopMs.toFixed(1)} ms`);
+      } else {
+        const lines: string[] = [];
+        for (const [i, t] of r.threads.entries()) {
+          const samples = onThread(t);
+          const inFn = (f: string) => sum(samples.filter((s) => s.stack.some((fr) => fr.name === f)));
+          const a = inFn('spin_a');
+          const b = inFn('spin_b');
+          const truth = r.truths[i] as { a: number; b: number };
+          const share = (100 * a) / (a + b);
+          const want = (100 * truth.a) / (truth.a + truth.b);
+          lines.push(
+            `thread ${t}: spin_a ${share.toFixed(1)}% of ${a + b} samples (truth ${want.toFixed(1)}%)`,
+          );
+          expect(a + b, lines.at(-1)).toBeGreaterThan(300);
+          expect(Math.abs(share - want), lines.at(-1)).toBeLessThan(5);
+          const named = r.names[i] as string;
+          expect(samples.every((s) => (s.labels.worker ?? '') === named)).toBe(true);
+        }
+        console.log(`${r.version}: ${lines.join('; ')}; stop took ${r.stopMs.toFixed(1)} ms`);
+        expect(prof.comments.join('\n')).toContain(`worker threads ${r.threads.join(', ')} included`);
+        // Every sample with a worker label is on that worker's thread.
+        const named = prof.samples.filter((s) => s.labels.worker !== undefined);
+        expect(named.every((s) => s.labels.thread !== undefined)).toBe(true);
+        if (requireGo('go tool pprof -tags on profiles of workers taken from outside')) {
+          const out = await goPprof('-tags', '-sample_index=samples', file);
+          const section = (key: string) =>
+            out.split(/\n(?= ?\w+: Total )/).find((t) => new RegExp(`^ ?${key}: Total `).test(t)) ?? '';
+          const count = (key: string, value: string) =>
+            Number(section(key).match(new RegExp(`(\\d+) \\([^)]*\\): ${value}\\n`))?.[1]);
+          for (const t of r.threads) expect(count('thread', String(t)), out).toBe(sum(onThread(t)));
+          expect(count('worker', 'alpha'), out).toBe(sum(onThread(r.threads[0] as number)));
+          expect(count('worker', 'beta'), out).toBe(sum(onThread(r.threads[1] as number)));
+          expect(section('worker').trim().split('\n').length, out).toBe(3); // the header and two names
+        }
+      }
+      // The profile during which one worker exited and one was terminated: it
+      // decodes, the stop was not held up, and the worker that stayed is in it
+      // where workers can be profiled from outside.
+      const mid = readProfile(Buffer.from(r.mid.bytes, 'base64'));
+      expect(mid.sampleTypes).toEqual(['samples/count', 'cpu/nanoseconds']);
+      expect(r.midStopMs).toBeLessThan(3000);
+      const threads = new Set(mid.samples.map((s) => s.labels.thread).filter((t) => t !== undefined));
+      expect(threads.has(String(r.mid.ids.stays))).toBe(r.api === 'function');
+      expect(threads.has(String(r.mid.ids.killed))).toBe(false);
+      console.log(
+        `${r.version}: worker exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, threads ${[...threads].join(', ') || 'none'}`,
+      );
+    },
+  );
+});
