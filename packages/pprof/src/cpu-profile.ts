@@ -166,11 +166,10 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
 export async function stopCPUProfile(): Promise<void> {
   const r = running;
   if (r === undefined) return;
+  // The workers profiled from outside are stopped with the main thread.
+  const fromOutside = r.handles?.collect(workerTimeoutMs) ?? [];
   const profile = await endProfile(r);
-  const [own, outside] = await Promise.all([
-    r.workers?.collect(workerTimeoutMs) ?? [],
-    r.handles?.collect(workerTimeoutMs) ?? [],
-  ]);
+  const [own, outside] = await Promise.all([r.workers?.collect(workerTimeoutMs) ?? [], fromOutside]);
   // A worker that sent its own profile (with its labels) is not taken twice.
   const sent = new Set(own.map((w) => w.thread));
   const workers = [

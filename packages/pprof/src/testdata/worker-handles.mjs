@@ -1,4 +1,4 @@
-// Run by worker-handles.test.ts under each Node: three workers that never load
+// Run by worker-handles.test.ts under each Node: two workers that never load
 // @gostd/pprof spin in two functions in known shares while the main thread
 // takes a CPU profile through the built package; then a profile during which
 // one worker exits and another is terminated. Writes the first profile to
@@ -41,10 +41,14 @@ function start(k, name, extra = {}) {
   return new Worker(code, { eval: true, workerData: { k, ...extra }, name });
 }
 const ready = (w) => new Promise((r) => w.once('message', r));
+const spin300 = (w) => {
+  w.postMessage(300);
+  return ready(w);
+};
 
 const result = { version: process.version, api: typeof Worker.prototype.startCpuProfile };
 try {
-  const names = ['alpha', 'beta', undefined];
+  const names = ['alpha', undefined];
   const workers = names.map((n, i) => start(i + 1, n));
   await Promise.all(workers.map(ready));
   result.threads = workers.map((w) => w.threadId);
@@ -67,25 +71,42 @@ try {
   fs.writeFileSync(out, Buffer.concat(chunks));
   await Promise.all(workers.map((w) => w.terminate()));
 
-  // One worker exits by itself and one is terminated while profiled; one stays.
+  // One worker exits by itself and one is terminated while profiled; one
+  // stays, and one is started while the profile runs.
   const quits = start(4, 'quits', { exitAfter: 150 });
   const killed = start(5, 'killed');
   const stays = start(6, 'stays');
   await Promise.all([quits, killed, stays].map(ready));
-  const ids = { quits: quits.threadId, killed: killed.threadId, stays: stays.threadId };
   const chunks2 = [];
   pprof.startCPUProfile({ write: (c) => chunks2.push(c) }, { hz: 200 });
+  const late = start(7, 'late');
+  const ids = { quits: quits.threadId, killed: killed.threadId, stays: stays.threadId, late: late.threadId };
   const exited = new Promise((r) => quits.once('exit', r));
+  await ready(late);
   stays.postMessage(400);
+  late.postMessage(400);
   await new Promise((r) => setTimeout(r, 100));
   await killed.terminate();
   await exited;
-  await ready(stays);
+  await Promise.all([ready(stays), ready(late)]);
   const t1 = performance.now();
   await pprof.stopCPUProfile();
   result.midStopMs = performance.now() - t1;
-  await stays.terminate();
   result.mid = { ids, bytes: Buffer.concat(chunks2).toString('base64') };
+
+  // Back to back, as the Pyroscope pusher cuts: the next profile starts
+  // before the last one has been collected; each has the workers' samples.
+  const cuts = [[], []];
+  pprof.startCPUProfile({ write: (c) => cuts[0].push(c) }, { hz: 200 });
+  await new Promise((r) => setTimeout(r, 20));
+  await Promise.all([stays, late].map(spin300));
+  const first = pprof.stopCPUProfile();
+  pprof.startCPUProfile({ write: (c) => cuts[1].push(c) }, { hz: 200 });
+  await Promise.all([stays, late].map(spin300));
+  await first;
+  await pprof.stopCPUProfile();
+  result.cuts = cuts.map((c) => Buffer.concat(c).toString('base64'));
+  await Promise.all([stays.terminate(), late.terminate()]);
 } catch (e) {
   errors.push(`thrown: ${e?.stack ?? e}`);
 }
