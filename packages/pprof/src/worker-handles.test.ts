@@ -16,6 +16,7 @@ import { requireGo } from '@gostd/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goPprof as goPprofIn } from './testdata/go-pprof';
 import { type ReadProfile, readProfile } from './testdata/read-profile';
+import { resample } from './worker-handles';
 
 const fixture = fileURLToPath(new URL('./testdata/worker-handles.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -162,4 +163,33 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
       );
     },
   );
+});
+
+describe('resample', () => {
+  const node = (id: number, children: number[] = []) => ({
+    id,
+    callFrame: { functionName: `f${id}`, scriptId: '0', url: '', lineNumber: 0, columnNumber: 0 },
+    children,
+  });
+  it('keeps one sample per period of a faster profile, and no burst after a gap', () => {
+    // 100 samples 1 ms apart, then a 50 ms gap, then 20 more 1 ms apart.
+    const deltas = [...Array(100).fill(1000), 50_000, ...Array(19).fill(1000)] as number[];
+    const p = {
+      nodes: [node(1, [2]), node(2)],
+      startTime: 0,
+      endTime: 170_000,
+      samples: deltas.map(() => 2),
+      timeDeltas: deltas,
+    };
+    const r = resample(p, 10_000);
+    // At 1, 10, 20, ..., 100 ms (11: the first sample, then one per 10 ms),
+    // then at 150 ms, the first after the gap, and 160 ms: not one for each
+    // period the gap skipped.
+    expect(r.samples?.length).toBe(13);
+    expect(r.timeDeltas?.slice(0, 3)).toEqual([1000, 9000, 10_000]);
+    expect(r.timeDeltas?.slice(-3)).toEqual([10_000, 50_000, 10_000]);
+    expect((r.timeDeltas ?? []).reduce((a, b) => a + b, 0)).toBe(160_000);
+    // A profile already at the period is kept whole.
+    expect(resample(p, 1000).samples?.length).toBe(120);
+  });
 });
