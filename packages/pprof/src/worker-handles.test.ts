@@ -49,7 +49,9 @@ interface Result {
   truths: { a: number; b: number }[];
   stopMs: number;
   midStopMs: number;
-  mid: { ids: { quits: number; killed: number; stays: number }; bytes: string };
+  mid: { ids: { quits: number; killed: number; stays: number; late: number }; bytes: string };
+  cuts: [string, string];
+  http: { status: number; bytes: string };
   errors: string[];
 }
 
@@ -150,17 +152,35 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
         }
       }
       // The profile during which one worker exited and one was terminated: it
-      // decodes, the stop was not held up, and the worker that stayed is in it
-      // where workers can be profiled from outside.
-      const mid = readProfile(Buffer.from(r.mid.bytes, 'base64'));
-      expect(mid.sampleTypes).toEqual(['samples/count', 'cpu/nanoseconds']);
+      // decodes, the stop was not held up, and the worker that stayed and the
+      // one started meanwhile are in it where workers can be profiled from outside.
+      const threadsOf = (b64: string) => {
+        const p = readProfile(Buffer.from(b64, 'base64'));
+        expect(p.sampleTypes).toEqual(['samples/count', 'cpu/nanoseconds']);
+        const on = new Map<string, number>();
+        for (const s of p.samples) {
+          const t = s.labels.thread;
+          if (t !== undefined) on.set(t, (on.get(t) ?? 0) + (s.values[0] ?? 0));
+        }
+        return on;
+      };
+      const api = r.api === 'function';
+      const mid = threadsOf(r.mid.bytes);
       expect(r.midStopMs).toBeLessThan(3000);
-      const threads = new Set(mid.samples.map((s) => s.labels.thread).filter((t) => t !== undefined));
-      expect(threads.has(String(r.mid.ids.stays))).toBe(r.api === 'function');
-      expect(threads.has(String(r.mid.ids.killed))).toBe(false);
+      const { stays, late, killed, quits } = r.mid.ids;
+      expect(mid.has(String(stays))).toBe(api);
+      expect(mid.has(String(late))).toBe(api);
+      expect(mid.has(String(killed))).toBe(false);
+      expect(mid.has(String(quits))).toBe(false);
       console.log(
-        `${r.version}: worker exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, threads ${[...threads].join(', ') || 'none'}`,
+        `${r.version}: exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, samples by thread ${JSON.stringify(Object.fromEntries(mid))}`,
       );
+      // Back to back, and the HTTP handler's profile: each holds both workers.
+      expect(r.http.status).toBe(200);
+      for (const cut of [...r.cuts, r.http.bytes]) {
+        const on = threadsOf(cut);
+        for (const t of [stays, late]) expect(on.has(String(t)), JSON.stringify([...on])).toBe(api);
+      }
     },
   );
 });

@@ -1,9 +1,12 @@
 // Run by worker-handles.test.ts under each Node: two workers that never load
 // @gostd/pprof spin in two functions in known shares while the main thread
 // takes a CPU profile through the built package; then a profile during which
-// one worker exits and another is terminated. Writes the first profile to
+// one worker exits and another is terminated, back-to-back profiles, and the
+// HTTP handler's profile. Writes the first profile to
 // argv[2] and prints one JSON line of what happened.
 import fs from 'node:fs';
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const [, , out, dist] = process.argv;
@@ -106,6 +109,17 @@ try {
   await first;
   await pprof.stopCPUProfile();
   result.cuts = cuts.map((c) => Buffer.concat(c).toString('base64'));
+
+  // The HTTP handler's profile, as `go tool pprof http://.../debug/pprof/profile` asks for it.
+  const { handler } = await import(new URL('http.js', pathToFileURL(dist)).href);
+  const server = http.createServer(handler());
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const got = fetch(`http://127.0.0.1:${server.address().port}/debug/pprof/profile?seconds=1`);
+  await new Promise((r) => setTimeout(r, 100));
+  await Promise.all([stays, late].map(spin300));
+  const res = await got;
+  result.http = { status: res.status, bytes: Buffer.from(await res.arrayBuffer()).toString('base64') };
+  server.close();
   await Promise.all([stays.terminate(), late.terminate()]);
 } catch (e) {
   errors.push(`thrown: ${e?.stack ?? e}`);
