@@ -66,12 +66,18 @@ function init(): Seen | undefined {
   } catch {
     return undefined;
   }
-  const ch = new BroadcastChannel(channelName);
-  ch.unref();
-  ch.onmessage = (ev) => {
-    const m = (ev as { data?: { t?: unknown; thread?: unknown } }).data;
-    if ((m?.t === 'hello' || m?.t === 'ack') && typeof m.thread === 'number') s.joined.add(m.thread);
-  };
+  // It hears every message on the channel, the workers' profiles too (one
+  // more copy of each), to know which workers profile themselves.
+  try {
+    const ch = new BroadcastChannel(channelName);
+    ch.unref();
+    ch.onmessage = (ev) => {
+      const m = (ev as { data?: { t?: unknown; thread?: unknown } }).data;
+      if ((m?.t === 'hello' || m?.t === 'ack') && typeof m.thread === 'number') s.joined.add(m.thread);
+    };
+  } catch {
+    // Without it, a worker that loads the package is told apart at stop only.
+  }
   Object.defineProperty(globalThis, key, {
     value: s,
     enumerable: false,
