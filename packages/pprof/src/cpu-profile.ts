@@ -5,6 +5,7 @@
 // cpu-stacks.ts, the profile built in cpu-proto.ts.
 
 import { promisify } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { Tables } from './builder';
@@ -16,6 +17,7 @@ import { LabelLog } from './label-log';
 import { appendProfile } from './merge-profile';
 import { shared } from './shared';
 import { checkOptions, checkWriter, describe } from './validate';
+import { WorkerHandles } from './worker-handles';
 import { joinAsWorker, WorkerProfiles } from './worker-profiles';
 import { type Writer, writeAll } from './writer';
 
@@ -35,8 +37,10 @@ const workerTimeoutMs = 3000;
 
 /** A running CPU profile: the V8 profiler's chunks so far, the label log, the worker threads. */
 class Running {
-  /** The worker threads profiled with this one (main thread only). */
+  /** The worker threads profiled with this one (main thread only): those that loaded the package, */
   workers: WorkerProfiles | undefined;
+  /** and those that did not, profiled from outside where Node can (worker-handles.ts). */
+  handles: WorkerHandles | undefined;
   readonly log = new LabelLog();
   readonly counts = new StackCounts(new Tables(), perfOriginUs());
   readonly startNs = process.hrtime.bigint();
@@ -137,6 +141,7 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
     r.log.enable();
     r.window = startProfiler(r.steps);
     r.workers = new WorkerProfiles(hz);
+    if (isMainThread) r.handles = new WorkerHandles(hz);
     running = r;
   } catch (e) {
     shared.cpuBusy = false;
@@ -161,12 +166,20 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
 export async function stopCPUProfile(): Promise<void> {
   const r = running;
   if (r === undefined) return;
+  // The workers profiled from outside are stopped with the main thread.
+  const fromOutside = r.handles?.collect(workerTimeoutMs) ?? [];
   const profile = await endProfile(r);
-  const workers = (await r.workers?.collect(workerTimeoutMs)) ?? [];
+  const [own, outside] = await Promise.all([r.workers?.collect(workerTimeoutMs) ?? [], fromOutside]);
+  // A worker that sent its own profile (with its labels) is not taken twice.
+  const sent = new Set(own.map((w) => w.thread));
+  const workers = [
+    ...own.map((w) => ({ thread: w.thread, name: w.name, profile: Profile.decode(gunzipSync(w.bytes)) })),
+    ...outside.filter((w) => !sent.has(w.thread)),
+  ].sort((a, b) => a.thread - b.thread);
   for (const w of workers) {
     const labels: [string, string][] = [['thread', String(w.thread)]];
     if (w.name !== '') labels.push(['worker', w.name]);
-    appendProfile(profile, Profile.decode(gunzipSync(w.bytes)), labels);
+    appendProfile(profile, w.profile, labels);
   }
   if (workers.length > 0)
     profile.comment.push(

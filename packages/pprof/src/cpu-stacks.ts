@@ -61,7 +61,7 @@ export class StackCounts {
    * had in effect at its timestamp; c says how the profile's clock relates to
    * process.hrtime.
    */
-  add(p: CpuProfile, c: ClockCheck, log: LabelLog): void {
+  add(p: CpuProfile, c: ClockCheck, log: Pick<LabelLog, 'storeAt' | 'overflowAt'>): void {
     const offsetUs = c.aligned ? 0 : c.offsetUs;
     if (!c.aligned) this.misaligned++;
     const stackOf = stacksOf(p, this.tables);

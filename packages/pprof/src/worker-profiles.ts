@@ -8,11 +8,12 @@ import * as workerThreads from 'node:worker_threads';
 import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
 import { workerTitles } from './inspector';
 
-const channelName = '@gostd/pprof.workers.v1';
+/** The channel of every thread that loaded the package (any copy). */
+export const channelName = '@gostd/pprof.workers.v1';
 
 type Message =
   | { t: 'start'; id: string; hz: number }
-  | { t: 'hello' }
+  | { t: 'hello'; thread?: number }
   | { t: 'ack'; id: string; thread: number; name: string | undefined }
   | { t: 'stop'; id: string }
   | { t: 'profile'; id: string; thread: number; bytes: Uint8Array | null; error?: string | undefined };
@@ -103,7 +104,7 @@ export function joinAsWorker(p: ThreadProfiler): void {
     }
   });
   // A worker started while a profile runs asks to join it.
-  ch.postMessage({ t: 'hello' } satisfies Message);
+  ch.postMessage({ t: 'hello', thread: threadId } satisfies Message);
 }
 
 /** The profile of one worker. */

@@ -1,0 +1,129 @@
+// Run by worker-handles.test.ts under each Node: two workers that never load
+// @gostd/pprof spin in two functions in known shares while the main thread
+// takes a CPU profile through the built package; then a profile during which
+// one worker exits and another is terminated, back-to-back profiles, and the
+// HTTP handler's profile. Writes the first profile to
+// argv[2] and prints one JSON line of what happened.
+import fs from 'node:fs';
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const [, , out, dist] = process.argv;
+const pprof = await import(dist);
+const errors = [];
+process.on('unhandledRejection', (e) => errors.push(`unhandledRejection: ${e}`));
+process.on('uncaughtException', (e) => errors.push(`uncaughtException: ${e}`));
+
+// Worker k spins in spin_a and spin_b by turns, chunks of 2 ms and 2k ms: a's
+// true share is about 1/(1+k). It reports the time each took, and stays (a
+// worker that has exited cannot be asked for its profile).
+const code = `
+const { parentPort, workerData } = require('node:worker_threads');
+function spin_a(ms) { const end = performance.now() + ms; while (performance.now() < end); }
+function spin_b(ms) { const end = performance.now() + ms; while (performance.now() < end); }
+parentPort.on('message', (ms) => {
+  const busy = { a: 0, b: 0 };
+  const until = performance.now() + ms;
+  let t = performance.now();
+  while (t < until) {
+    spin_a(2);
+    const u = performance.now();
+    busy.a += u - t;
+    spin_b(2 * workerData.k);
+    t = performance.now();
+    busy.b += t - u;
+  }
+  parentPort.postMessage(busy);
+});
+parentPort.postMessage('ready');
+if (workerData.exitAfter) setTimeout(() => process.exit(0), workerData.exitAfter);
+`;
+
+function start(k, name, extra = {}) {
+  return new Worker(code, { eval: true, workerData: { k, ...extra }, name });
+}
+const ready = (w) => new Promise((r) => w.once('message', r));
+const spin300 = (w) => {
+  w.postMessage(300);
+  return ready(w);
+};
+
+const result = { version: process.version, api: typeof Worker.prototype.startCpuProfile };
+try {
+  const names = ['alpha', undefined];
+  const workers = names.map((n, i) => start(i + 1, n));
+  await Promise.all(workers.map(ready));
+  result.threads = workers.map((w) => w.threadId);
+  result.names = names.map((n) => n ?? '');
+  const chunks = [];
+  pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
+  await new Promise((r) => setTimeout(r, 50)); // the workers' profiles start
+  result.truths = await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((r) => {
+          w.once('message', r);
+          w.postMessage(3000);
+        }),
+    ),
+  );
+  const t0 = performance.now();
+  await pprof.stopCPUProfile();
+  result.stopMs = performance.now() - t0;
+  fs.writeFileSync(out, Buffer.concat(chunks));
+  await Promise.all(workers.map((w) => w.terminate()));
+
+  // One worker exits by itself and one is terminated while profiled; one
+  // stays, and one is started while the profile runs.
+  const quits = start(4, 'quits', { exitAfter: 150 });
+  const killed = start(5, 'killed');
+  const stays = start(6, 'stays');
+  await Promise.all([quits, killed, stays].map(ready));
+  const chunks2 = [];
+  pprof.startCPUProfile({ write: (c) => chunks2.push(c) }, { hz: 200 });
+  const late = start(7, 'late');
+  const ids = { quits: quits.threadId, killed: killed.threadId, stays: stays.threadId, late: late.threadId };
+  const exited = new Promise((r) => quits.once('exit', r));
+  await ready(late);
+  stays.postMessage(400);
+  late.postMessage(400);
+  await new Promise((r) => setTimeout(r, 100));
+  await killed.terminate();
+  await exited;
+  await Promise.all([ready(stays), ready(late)]);
+  const t1 = performance.now();
+  await pprof.stopCPUProfile();
+  result.midStopMs = performance.now() - t1;
+  result.mid = { ids, bytes: Buffer.concat(chunks2).toString('base64') };
+
+  // Back to back, as the Pyroscope pusher cuts: the next profile starts
+  // before the last one has been collected; each has the workers' samples.
+  const cuts = [[], []];
+  pprof.startCPUProfile({ write: (c) => cuts[0].push(c) }, { hz: 200 });
+  await new Promise((r) => setTimeout(r, 20));
+  await Promise.all([stays, late].map(spin300));
+  const first = pprof.stopCPUProfile();
+  pprof.startCPUProfile({ write: (c) => cuts[1].push(c) }, { hz: 200 });
+  await Promise.all([stays, late].map(spin300));
+  await first;
+  await pprof.stopCPUProfile();
+  result.cuts = cuts.map((c) => Buffer.concat(c).toString('base64'));
+
+  // The HTTP handler's profile, as `go tool pprof http://.../debug/pprof/profile` asks for it.
+  const { handler } = await import(new URL('http.js', pathToFileURL(dist)).href);
+  const server = http.createServer(handler());
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const got = fetch(`http://127.0.0.1:${server.address().port}/debug/pprof/profile?seconds=1`);
+  await new Promise((r) => setTimeout(r, 100));
+  await Promise.all([stays, late].map(spin300));
+  const res = await got;
+  result.http = { status: res.status, bytes: Buffer.from(await res.arrayBuffer()).toString('base64') };
+  server.close();
+  await Promise.all([stays.terminate(), late.terminate()]);
+} catch (e) {
+  errors.push(`thrown: ${e?.stack ?? e}`);
+}
+await new Promise((r) => setTimeout(r, 100));
+result.errors = errors;
+console.log(JSON.stringify(result));
