@@ -210,10 +210,13 @@ export class Codec {
 
   /** hashWords returns wordsHash of the first n words of buf and len, making position keys as needed. */
   private hashWords(buf: Int32Array, n: number, len: number): number {
-    if (2 * n + 2 > this.keys.length) {
-      this.keys = positionKeys(this.k0, this.k1, this.keys, Math.max(2 * n + 2, 2 * this.keys.length));
-    }
+    if (2 * n + 2 > this.keys.length) this.growKeys(2 * n + 2);
     return wordsHash(this.keys, buf, n, len);
+  }
+
+  /** growKeys makes position keys for keys of up to (count - 2) / 2 words. */
+  private growKeys(count: number): void {
+    this.keys = positionKeys(this.k0, this.k1, this.keys, Math.max(count, 2 * this.keys.length));
   }
 
   /** key encodes key into k*, or throws a TypeError for a key SharedMap cannot hold. */
@@ -247,10 +250,21 @@ export class Codec {
 
   private stringKey(s: string): void {
     const n = s.length;
+    // UTF-8 takes at least a byte per UTF-16 unit: a longer string is too long a key, however it encodes.
+    if (n > MaxKeyBytes) {
+      if (!isWellFormed(s))
+        throw new TypeError('sync: SharedMap key is not well-formed UTF-16 (lone surrogate)');
+      throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
+    }
     this.kBuf = grow(this.kBuf, ((n * 3 + 3) >> 2) + 1);
+    const words = (n + 3) >> 2;
+    if (2 * words + 2 > this.keys.length) this.growKeys(2 * words + 2);
+    const keys = this.keys;
     let buf = this.kBuf;
+    // ASCII, four characters (one word) at a time, summing wordsHash as the words are made; any other
+    // character sends the whole key to TextEncoder.
+    let h = keys[0]!;
     let j = 0;
-    // ASCII, four characters (one word) at a time; any other character sends the whole key to TextEncoder.
     for (; j + 4 <= n; j += 4) {
       const c0 = s.charCodeAt(j);
       const c1 = s.charCodeAt(j + 1);
@@ -259,6 +273,8 @@ export class Codec {
       if ((c0 | c1 | c2 | c3) >= 0x80) break;
       const word = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
       buf[j >> 2] = word;
+      h =
+        (h + Math.imul(word & 0xffff, keys[(j >> 1) + 1]!) + Math.imul(word >>> 16, keys[(j >> 1) + 2]!)) | 0;
     }
     if (j + 4 > n) {
       let word = 0;
@@ -267,12 +283,15 @@ export class Codec {
         if (c >= 0x80) break;
         word |= c << ((j & 3) << 3);
       }
-      if (j === n && n & 3) buf[j >> 2] = word;
+      if (j === n && n & 3) {
+        const at = j >> 2;
+        buf[at] = word;
+        h = (h + Math.imul(word & 0xffff, keys[2 * at + 1]!) + Math.imul(word >>> 16, keys[2 * at + 2]!)) | 0;
+      }
     }
     if (j === n) {
-      if (n > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
-      const words = (n + 3) >> 2;
-      this.setKey(K_STR, n, words, this.hashWords(buf, words, n));
+      h = (h + Math.imul(n, keys[2 * words + 1]!)) | 0;
+      this.setKey(K_STR, n, words, h ^ (h >>> 16)); // wordsHash(keys, buf, words, n)
       return;
     }
     // Not ASCII: encode the whole string with TextEncoder.
@@ -283,9 +302,9 @@ export class Codec {
     const bytes = new Uint8Array(buf.buffer);
     const len = encoder.encodeInto(s, bytes).written;
     if (len > MaxKeyBytes) throw new RangeError(`sync: SharedMap key is longer than ${MaxKeyBytes} bytes`);
-    const words = (len + 3) >> 2;
-    bytes.fill(0, len, words * 4);
-    this.setKey(K_STR, len, words, this.hashWords(buf, words, len));
+    const utf8Words = (len + 3) >> 2;
+    bytes.fill(0, len, utf8Words * 4);
+    this.setKey(K_STR, len, utf8Words, this.hashWords(buf, utf8Words, len));
   }
 
   /** value encodes value into v*, or throws a TypeError for a value SharedMap cannot hold. */

@@ -39,6 +39,9 @@ export const RETRY = 3;
 
 /** The result of intLoad when the general path must decide. */
 export const SLOW = Symbol('slow');
+/** The results of intSlot that are not a slot: the key has no value; the general path must decide. */
+export const NO_SLOT = 0;
+export const INT_SLOW = -1;
 const INT_KEY_INFO = K_INT | (4 << 2);
 
 /** STRING_CACHE is the number of decoded string values a thread keeps per map (256 KiB of arrays). */
@@ -56,8 +59,11 @@ export class Reader {
   private readonly intMul: number;
   /** cachedTable is the table read() used last (0: none), with the id and slot mask it had then. */
   cachedTable = 0;
-  private cachedId = 0;
+  cachedId = 0;
   private cachedMask = 0;
+  /** slotHi and slotLo are the words of the slot intSlot found (its stamp, and record and flags). */
+  slotHi = 0;
+  slotLo = 0;
   /** foundRecord is the record of the last probe that found its key. */
   private foundRecord = 0;
   // The cache of decoded string values, by record: an entry holds the value's bytes (as words) too, and
@@ -141,33 +147,43 @@ export class Reader {
     const len = c.rLen;
     const buf = c.rBuf;
     // An entry's record, length and first two words sit in flat arrays (no object to reach), and only a
-    // value longer than 8 bytes compares the rest of its words.
-    const w0 = len > 0 ? buf[0]! : 0;
-    const w1 = len > 4 ? buf[1]! : 0;
+    // value longer than 8 bytes compares the rest of its words. The hit path is kept small (V8 inlines it);
+    // a miss decodes in decodeString.
     const meta = this.cacheMeta;
-    if (meta[4 * i] === r && meta[4 * i + 1] === len && meta[4 * i + 2] === w0 && meta[4 * i + 3] === w1) {
-      if (len <= 8) return this.cacheString[i];
-      const rest = this.cacheRest[i]!;
-      let same = true;
-      for (let j = 0; j < rest.length; j++) {
-        if (rest[j] !== buf[j + 2]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.cacheString[i];
-    }
+    if (
+      meta[4 * i] === r &&
+      meta[4 * i + 1] === len &&
+      meta[4 * i + 2] === (len > 0 ? buf[0] : 0) &&
+      meta[4 * i + 3] === (len > 4 ? buf[1] : 0) &&
+      (len <= 8 || this.restMatches(i, buf))
+    )
+      return this.cacheString[i];
+    return this.decodeString(i, r);
+  }
+
+  /** restMatches reports whether cache entry i holds the words of buf past its first two. */
+  private restMatches(i: number, buf: Int32Array): boolean {
+    const rest = this.cacheRest[i]!;
+    for (let j = 0; j < rest.length; j++) if (rest[j] !== buf[j + 2]) return false;
+    return true;
+  }
+
+  /** decodeString decodes the string value read back (from record r) and keeps it in cache entry i. */
+  private decodeString(i: number, r: number): string {
+    const c = this.codec;
     const v = c.decoded() as string;
     if (this.cacheString.length === 0) {
       this.cacheMeta = new Int32Array(4 * STRING_CACHE);
       this.cacheRest = new Array<Int32Array>(STRING_CACHE).fill(new Int32Array(0));
       this.cacheString = new Array<string>(STRING_CACHE).fill('');
     }
+    const len = c.rLen;
+    const buf = c.rBuf;
     const words = (len + 3) >> 2;
     this.cacheMeta[4 * i] = r;
     this.cacheMeta[4 * i + 1] = len;
-    this.cacheMeta[4 * i + 2] = w0;
-    this.cacheMeta[4 * i + 3] = w1;
+    this.cacheMeta[4 * i + 2] = len > 0 ? buf[0]! : 0;
+    this.cacheMeta[4 * i + 3] = len > 4 ? buf[1]! : 0;
     this.cacheRest[i] = words > 2 ? buf.slice(2, words) : EMPTY;
     this.cacheString[i] = v;
     return v;
@@ -223,6 +239,64 @@ export class Reader {
       i = (i + 1) & mask;
     }
     return SLOW;
+  }
+
+  /**
+   * intSlot is the fast path of delete and store for an int32 key, in the table read() used last, on x64: the probe of
+   * intLoad, for any value. It returns NO_SLOT when the key certainly has no value (its probe ended at an
+   * empty slot of a live table, or at the key's own slot marked deleted), SLOW when the general path must
+   * decide, or the word index of the key's slot in cachedTable, whose two words it read are in slotHi and
+   * slotLo: the slot held the key's live entry when its stamp was checked.
+   */
+  intSlot(k: number): number {
+    // A thread that only deletes has no table cached yet: cache the current one (read() would).
+    if (this.cachedTable === 0 && !this.cacheCurrent()) return INT_SLOW;
+    const t = this.cachedTable;
+    const heap = this.heap;
+    const w = heap.w;
+    const mask = this.cachedMask;
+    const h = intHash(k, this.intMul);
+    const tag = tagOf(h);
+    let i = home(h, mask);
+    for (let n = 0; n <= mask; n++) {
+      const s = t + T_SLOTS + 2 * i;
+      const hi = w[s + 1]!;
+      const lo = w[s]!;
+      if (lo & SEAL) return this.stale();
+      const unit = unitOf(lo);
+      if (unit === 0) {
+        // As in intLoad: an empty slot answers only for a table that is still the one cached.
+        if (Atomics.load(w, s + 1) !== hi) return INT_SLOW;
+        if (Atomics.load(w, t) !== this.cachedId) return this.stale();
+        return NO_SLOT;
+      }
+      if ((lo ^ tag) & TAG_MASK) {
+        i = (i + 1) & mask;
+        continue;
+      }
+      const r = unit << 2;
+      if (r + 8 > heap.len) return INT_SLOW;
+      if (w[r] === h && w[r + 1] === INT_KEY_INFO) {
+        // The key's own slot, not sealed: it holds the key's latest state (see intLoad), deleted or live.
+        if (Atomics.load(w, s + 1) !== hi) return INT_SLOW;
+        if (lo & DEL) return NO_SLOT;
+        this.slotHi = hi;
+        this.slotLo = lo;
+        return s;
+      }
+      if (Atomics.load(w, s + 1) !== hi) return INT_SLOW;
+      i = (i + 1) & mask;
+    }
+    return INT_SLOW;
+  }
+
+  /**
+   * stale drops the cached table, which is moving or gone, so that the next call caches the current one (as
+   * read() does when its probe says so), and returns INT_SLOW.
+   */
+  private stale(): number {
+    this.cachedTable = 0;
+    return INT_SLOW;
   }
 
   // The reads between two Atomics.load of a slot's stamp are plain loads on x64 (whose loads are not
@@ -352,10 +426,10 @@ export class Reader {
       return true;
     }
     if (type === 0 || type > 10) return false;
-    // A stale pointer may land inside a block reused for records of another size: never trust a length
-    // that overruns the block (the caller's stamp check then sends it back to read again).
-    const cls = PLAIN ? w[r + 3]! : Atomics.load(w, r + 3);
-    if (!isRecordClass(cls) || 4 + kWords + words > classUnits(cls) * 4) return false;
+    // A stale pointer may land inside a block reused for records of another size: never grow the buffer for
+    // a length that overruns the block (the caller's stamp check then sends it back to read again). Words
+    // read past the block from a length that fits the buffer are only thrown away the same way.
+    if (words > c.rBuf.length && !this.fitsBlock(r, kWords, words)) return false;
     const buf = c.rGrow(words);
     if (PLAIN) {
       for (let j = 0; j < words; j++) buf[j] = w[at + j]!;
@@ -363,5 +437,11 @@ export class Reader {
       for (let j = 0; j < words; j++) buf[j] = Atomics.load(w, at + j);
     }
     return true;
+  }
+
+  /** fitsBlock reports whether a record at r of kWords key words and words value words fits its block. */
+  private fitsBlock(r: number, kWords: number, words: number): boolean {
+    const cls = PLAIN ? this.heap.w[r + 3]! : Atomics.load(this.heap.w, r + 3);
+    return isRecordClass(cls) && 4 + kWords + words <= classUnits(cls) * 4;
   }
 }

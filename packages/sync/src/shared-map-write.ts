@@ -80,6 +80,52 @@ export class Writer {
   }
 
   /**
+   * deleteSlot deletes the live entry that intSlot found in slot s of table t (id id), whose words were hi and
+   * lo, when t is still the newest table and the slot still holds that entry; else it does nothing and
+   * returns false, and the caller takes the general path. It is mutate's deletion without the probe: the
+   * same checks (t alive and with no next table) and the same compare-exchange.
+   */
+  deleteSlot(t: number, id: number, s: number, hi: number, lo: number): boolean {
+    const heap = this.heap;
+    const w = heap.w;
+    if (Atomics.load(w, t + T_NEXT) !== 0 || Atomics.load(w, t) !== id) return false;
+    const was = pack(hi, lo);
+    if (Atomics.compareExchange(heap.b, s >> 1, was, pack(heap.stamp(), lo | DEL)) !== was) return false;
+    this.deleted(t, id);
+    return true;
+  }
+
+  /**
+   * replaceSlot stores the value in c.v* for the key in c.k* in place of the live entry that intSlot found in
+   * slot s of table t (id id), whose words were hi and lo, as deleteSlot deletes it: false (and nothing
+   * stored) when t is no longer the newest table or the slot changed.
+   */
+  replaceSlot(t: number, id: number, s: number, hi: number, lo: number): boolean {
+    const heap = this.heap;
+    if (Atomics.load(heap.w, t + T_NEXT) !== 0 || Atomics.load(heap.w, t) !== id) return false;
+    const rec = this.build();
+    const was = pack(hi, lo);
+    if (
+      Atomics.compareExchange(heap.b, s >> 1, was, pack(heap.stamp(), slotWord(rec, this.codec.kHash))) !==
+      was
+    ) {
+      heap.freeRecord(rec);
+      return false;
+    }
+    heap.freeRecord(unitOf(lo) << 2);
+    return true;
+  }
+
+  /** deleted counts a deletion in table t (id id), and starts rebuilding the index once it is mostly deleted keys. */
+  private deleted(t: number, id: number): void {
+    const w = this.heap.w;
+    const live = Atomics.sub(w, H_COUNT, 1) - 1;
+    // Mostly deleted keys: rebuild the index to drop them and free their records.
+    if (Atomics.load(w, t + T_USED) - live > (1 << Atomics.load(w, t + T_LOG)) >> 1)
+      softly(() => this.migration.startMigration(t, id));
+  }
+
+  /**
    * mutate applies op to the key in c.k* (and the value in c.v*). It returns 1 when the op found a live entry
    * (its value read back into c.r*) or, for OP_CAS and OP_CAD, when it swapped or deleted; else 0.
    */
@@ -210,10 +256,7 @@ export class Writer {
             heap.freeRecord(r);
             if (!live) Atomics.add(w, H_COUNT, 1);
           } else {
-            const live = Atomics.sub(w, H_COUNT, 1) - 1;
-            // Mostly deleted keys: rebuild the index to drop them and free their records.
-            if (Atomics.load(w, t + T_USED) - live > (mask + 1) >> 1)
-              softly(() => this.migration.startMigration(t, id));
+            this.deleted(t, id);
           }
           return result;
         }

@@ -1,7 +1,9 @@
 // Hash flooding (issue 13, defect 4): every map draws a random hash seed, so keys crafted to collide under one
 // map's hash spread in another's, and an adversary who knows the code cannot make one home slot take them all.
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawIntMultiplier } from './shared-codec';
+import { Codec, drawIntMultiplier, MaxKeyBytes, wordsHash } from './shared-codec';
 import { SharedMap } from './shared-map';
 
 /** PHI_INVERSE is the inverse modulo 2^32 of 0x9e3779b9, the fixed int-key multiplier before the fix. */
@@ -102,5 +104,32 @@ describe('SharedMap hash seeds', () => {
     const same = SharedMap.from<number | string, number>(a.handle);
     for (const k of keys) expect(same.get(k)).toBe(1);
     expect(order(same)).toEqual(order(a));
+  });
+});
+
+describe('SharedMap string hash', () => {
+  it('hashes an ASCII key while packing it exactly as wordsHash hashes its words', () => {
+    // stringKey sums wordsHash inside its packing loop (one pass over the key); the universality argument is
+    // wordsHash's, so the two must agree on every key, of every length, also past the first position keys.
+    const seed = [0x12345679, 0, 0x0badf00d, 0x5eed5eed];
+    const codec = new Codec(undefined, seed);
+    const reference = new Codec(undefined, seed) as unknown as {
+      keys: Int32Array;
+      hashWords(buf: Int32Array, n: number, len: number): number;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 300 }), (s) => {
+        codec.key(s);
+        const words = new Int32Array(codec.kBuf.buffer.slice(0), 0, codec.kWords);
+        expect(codec.kHash).toBe(reference.hashWords(words, codec.kWords, codec.kLen));
+        expect(codec.kHash).toBe(wordsHash(reference.keys, words, codec.kWords, s.length));
+      }),
+      { numRuns: 3000 },
+    );
+    // A key of the longest length, and one past it, which is refused like any longer key.
+    codec.key('k'.repeat(MaxKeyBytes));
+    expect(codec.kLen).toBe(MaxKeyBytes);
+    expect(() => codec.key('k'.repeat(MaxKeyBytes + 1))).toThrow(RangeError);
+    expect(() => codec.key(`\ud800${'k'.repeat(MaxKeyBytes)}`)).toThrow(TypeError);
   });
 });

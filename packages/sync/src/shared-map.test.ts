@@ -362,6 +362,106 @@ describe('SharedMap races', () => {
     expectKeys(m);
   });
 
+  it('a delete or store of an int key that one probe answers is right with a stale table, mid-migration, and cold', () => {
+    // delete(int) and store(int) probe the cached table once: a miss there ends a delete, a hit is deleted
+    // or replaced with one compare-exchange when that table is still the newest. Stage each way that shortcut
+    // could go wrong.
+    type Cache = { cachedTable: number; cachedId: number; cachedMask: number };
+    const m = new SharedMap<number | string, number>();
+    const w = new Int32Array(m.handle.buffer);
+    const fill = (i: number) => {
+      for (let k = 0; k < 100; k++) m.store(k, k * 1000 + i);
+      churn(m as SharedMap<string, number>, i * 50, 50);
+    };
+    for (let i = 1; i <= 100; i++) fill(i);
+    // A thread that has read nothing yet (no cached table) deletes, and every thread sees it.
+    const cold = SharedMap.from<number, number>(m.handle);
+    cold.delete(7);
+    cold.delete(-7); // never there
+    expect([m.load(7), m.size]).toEqual([[undefined, false], 99]);
+    m.store(7, 7100);
+    // A stale cache: the table this thread cached was retired and its block now holds another table, which
+    // has the key, maybe even as the current table; the delete must still delete it in the current table.
+    const deleter = SharedMap.from<number, number>(m.handle);
+    expect(deleter.get(5)).toBe(5100);
+    const r = (deleter as unknown as { reader: Cache }).reader;
+    const stale: Cache = { cachedTable: r.cachedTable, cachedId: r.cachedId, cachedMask: r.cachedMask };
+    let reused = 0;
+    for (let i = 101; i < 100_000 && reused < 10; i++) {
+      fill(i);
+      const id = w[stale.cachedTable]!;
+      if (id === stale.cachedId || id === 0) continue;
+      reused++;
+      const k = reused * 7;
+      Object.assign(r, stale);
+      deleter.delete(k);
+      expect(m.load(k)).toEqual([undefined, false]);
+      Object.assign(r, stale);
+      deleter.delete(k); // gone already: nothing changes
+      expect(m.size).toBe(99);
+      Object.assign(r, stale);
+      deleter.store(k, -1); // a new key for the current table
+      Object.assign(r, stale);
+      deleter.store(k, k * 1000 + i); // a key that has a value there
+      expect([m.load(k), m.size]).toEqual([[k * 1000 + i, true], 100]);
+    }
+    expect(reused).toBe(10);
+    // A stale cache whose block is now the new table of a migration, before any key has moved into it: an
+    // empty slot there says nothing about the key.
+    const installNext = (t: number) =>
+      (m as unknown as { migration: { installNext(t: number, id: number): void } }).migration.installNext(
+        t,
+        w[t]!,
+      );
+    let staged = false;
+    for (let i = 200_000; i < 300_000 && !staged; i++) {
+      fill(i);
+      const t = w[H_CURRENT]!;
+      if (t === stale.cachedTable || w[stale.cachedTable] !== 0 || Atomics.load(w, t + T_NEXT) !== 0)
+        continue;
+      Atomics.store(w, t + T_NEXT, PENDING);
+      installNext(t);
+      staged = w[t + T_NEXT] === stale.cachedTable;
+      if (!staged) continue;
+      Object.assign(r, stale);
+      deleter.delete(11);
+      expect(m.load(11)).toEqual([undefined, false]);
+      m.store(11, 11);
+    }
+    expect(staged).toBe(true);
+    // Mid-migration: the cached table has a next table; its slots have not moved yet. The delete must go
+    // through the general path (writes happen only in the newest table), and take the key out for good.
+    while (Atomics.load(w, w[H_CURRENT]! + T_NEXT) !== 0) fill(100_001);
+    const t = w[H_CURRENT]!;
+    expect(deleter.get(3)).toBeGreaterThan(0); // caches t
+    Atomics.store(w, t + T_NEXT, PENDING);
+    installNext(t);
+    expect(w[t + T_NEXT]).toBeGreaterThan(PENDING);
+    expect(r.cachedTable).toBe(t);
+    deleter.store(4, -4);
+    expect(m.load(4)).toEqual([-4, true]);
+    deleter.delete(3);
+    expect(m.load(3)).toEqual([undefined, false]);
+    expect(SharedMap.from<number, number>(m.handle).load(3)).toEqual([undefined, false]);
+    // Every slot of t has moved (DONE), but t is still current: its slots may not be written any more.
+    const nx = w[t + T_NEXT]!;
+    const moveSlot = (m as unknown as { migration: { migrateSlot(...a: number[]): boolean } }).migration;
+    for (let i = 0; i < 1 << w[t + T_LOG]!; i++)
+      expect(moveSlot.migrateSlot(t, w[t]!, nx, w[nx]!, i)).toBe(true);
+    expect([w[H_CURRENT], r.cachedTable]).toEqual([t, t]);
+    deleter.store(5, -5);
+    deleter.delete(6);
+    expect([m.load(5), m.load(6)]).toEqual([
+      [-5, true],
+      [undefined, false],
+    ]);
+    for (let i = 0; w[H_CURRENT] === t && i < 1000; i++) m.store('after', i); // finish the migration
+    expect(w[H_CURRENT]).not.toBe(t);
+    expect([m.load(3), m.load(6), m.size]).toEqual([[undefined, false], [undefined, false], 99]); // 98 ints, 'after'
+    for (let k = 0; k < 100; k++) if (k !== 3 && k !== 6) expect(m.has(k)).toBe(true);
+    expect([m.get(4), m.get(5)]).toEqual([-4, -5]);
+  });
+
   it('finishes a migration that a terminated thread left PENDING', () => {
     const m = withKeys();
     const w = new Int32Array(m.handle.buffer);

@@ -52,7 +52,7 @@ import {
   SEED_WORDS,
 } from './shared-heap';
 import { Migration } from './shared-map-migrate';
-import { FOUND, Reader, SLOW } from './shared-map-read';
+import { FOUND, INT_SLOW, NO_SLOT, Reader, SLOW } from './shared-map-read';
 import {
   DEL,
   DONE,
@@ -285,6 +285,16 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
   store(key: K, value: V): void {
     this.codec.key(key);
     this.codec.value(value);
+    if (PLAIN && typeof key === 'number' && (key | 0) === key) {
+      // An int key that has a value: one probe finds its slot, and the new record replaces the old one there.
+      const reader = this.reader;
+      const s = reader.intSlot(key);
+      if (
+        s > 0 &&
+        this.writer.replaceSlot(reader.cachedTable, reader.cachedId, s, reader.slotHi, reader.slotLo)
+      )
+        return;
+    }
     this.writer.mutate(OP_STORE, undefined);
   }
 
@@ -310,6 +320,17 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
 
   /** delete deletes the value for key. */
   delete(key: K): void {
+    if (PLAIN && typeof key === 'number' && (key | 0) === key) {
+      // An int key: one probe answers a key that is not there, and finds the slot of one that is.
+      const reader = this.reader;
+      const s = reader.intSlot(key);
+      if (s === NO_SLOT) return;
+      if (
+        s !== INT_SLOW &&
+        this.writer.deleteSlot(reader.cachedTable, reader.cachedId, s, reader.slotHi, reader.slotLo)
+      )
+        return;
+    }
     this.codec.key(key);
     this.writer.mutate(OP_DELETE, undefined);
   }
