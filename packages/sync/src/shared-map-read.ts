@@ -143,22 +143,29 @@ export class Reader {
     const c = this.codec;
     if (c.rType !== V_STR) return c.decoded();
     const r = this.foundRecord;
-    const i = Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG);
-    const len = c.rLen;
-    const buf = c.rBuf;
-    // An entry's record, length and first two words sit in flat arrays (no object to reach), and only a
-    // value longer than 8 bytes compares the rest of its words. The hit path is kept small (V8 inlines it);
-    // a miss decodes in decodeString.
+    // Sets of two entries (i even, and i + 1): two records whose set is the same can both stay.
+    const i = (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
+    if (this.holds(i, r)) return this.cacheString[i];
+    if (this.holds(i ^ 1, r)) return this.cacheString[i ^ 1];
+    return this.decodeString(i, r);
+  }
+
+  /**
+   * holds reports whether cache entry i holds the string value just read back from record r. An entry's
+   * record, length and first two words sit in flat arrays (no object to reach), and only a value longer than
+   * 8 bytes compares the rest of its words.
+   */
+  private holds(i: number, r: number): boolean {
     const meta = this.cacheMeta;
-    if (
+    const len = this.codec.rLen;
+    const buf = this.codec.rBuf;
+    return (
       meta[4 * i] === r &&
       meta[4 * i + 1] === len &&
       meta[4 * i + 2] === (len > 0 ? buf[0] : 0) &&
       meta[4 * i + 3] === (len > 4 ? buf[1] : 0) &&
       (len <= 8 || this.restMatches(i, buf))
-    )
-      return this.cacheString[i];
-    return this.decodeString(i, r);
+    );
   }
 
   /** restMatches reports whether cache entry i holds the words of buf past its first two. */
@@ -168,22 +175,30 @@ export class Reader {
     return true;
   }
 
-  /** decodeString decodes the string value read back (from record r) and keeps it in cache entry i. */
+  /**
+   * decodeString decodes the string value read back from record r and keeps it in cache entry i (the first
+   * of its set), whose entry moves to the set's other one (i ^ 1) in place of the older one.
+   */
   private decodeString(i: number, r: number): string {
     const c = this.codec;
     const v = c.decoded() as string;
     if (this.cacheString.length === 0) {
       this.cacheMeta = new Int32Array(4 * STRING_CACHE);
-      this.cacheRest = new Array<Int32Array>(STRING_CACHE).fill(new Int32Array(0));
+      this.cacheRest = new Array<Int32Array>(STRING_CACHE).fill(EMPTY);
       this.cacheString = new Array<string>(STRING_CACHE).fill('');
     }
+    const meta = this.cacheMeta;
+    const older = i ^ 1;
+    meta.copyWithin(4 * older, 4 * i, 4 * i + 4);
+    this.cacheRest[older] = this.cacheRest[i]!;
+    this.cacheString[older] = this.cacheString[i]!;
     const len = c.rLen;
     const buf = c.rBuf;
     const words = (len + 3) >> 2;
-    this.cacheMeta[4 * i] = r;
-    this.cacheMeta[4 * i + 1] = len;
-    this.cacheMeta[4 * i + 2] = len > 0 ? buf[0]! : 0;
-    this.cacheMeta[4 * i + 3] = len > 4 ? buf[1]! : 0;
+    meta[4 * i] = r;
+    meta[4 * i + 1] = len;
+    meta[4 * i + 2] = len > 0 ? buf[0]! : 0;
+    meta[4 * i + 3] = len > 4 ? buf[1]! : 0;
     this.cacheRest[i] = words > 2 ? buf.slice(2, words) : EMPTY;
     this.cacheString[i] = v;
     return v;
