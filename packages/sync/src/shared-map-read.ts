@@ -64,6 +64,8 @@ export class Reader {
   /** slotHi and slotLo are the words of the slot intSlot found (its stamp, and record and flags). */
   slotHi = 0;
   slotLo = 0;
+  /** cachedEntry is the string cache's entry that holds the value the last probe found (-1: none). */
+  private cachedEntry = -1;
   /** foundRecord is the record of the last probe that found its key. */
   private foundRecord = 0;
   // The cache of decoded string values, by record: an entry holds the value's bytes (as words) too, and
@@ -138,49 +140,76 @@ export class Reader {
     }
   }
 
-  /** found returns the value read() found, decoding a string only the first time this thread sees it. */
+  /**
+   * found returns the value read() found, decoding a string only the first time this thread sees it: the
+   * probe already compared a string value with this thread's cache (see readFound), so this stays small.
+   */
   found(): unknown {
     const c = this.codec;
     if (c.rType !== V_STR) return c.decoded();
-    const r = this.foundRecord;
-    // Sets of two entries (i even, and i + 1): two records whose set is the same can both stay.
-    const i = (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
-    if (this.holds(i, r)) return this.cacheString[i];
-    if (this.holds(i ^ 1, r)) return this.cacheString[i ^ 1];
-    return this.decodeString(i, r);
+    const e = this.cachedEntry;
+    return e >= 0 ? this.cacheString[e] : this.decodeString(this.foundRecord);
   }
 
   /**
-   * holds reports whether cache entry i holds the string value just read back from record r. An entry's
-   * record, length and first two words sit in flat arrays (no object to reach), and only a value longer than
-   * 8 bytes compares the rest of its words.
+   * readFound is readRaw for a probe that found its key: a string value that this thread has decoded before
+   * is compared with its cache entry where it lies, not copied, and cachedEntry names the entry (-1: none,
+   * the value is in c.r*). The cache has sets of two entries (the set's first index is even), so two records
+   * whose set is the same can both stay. An entry's record, byte length and first two words sit in one flat
+   * array, and only a value longer than 8 bytes compares the rest of its words.
    */
-  private holds(i: number, r: number): boolean {
+  private readFound(r: number, kWords: number): boolean {
+    const heap = this.heap;
+    const w = heap.w;
+    const info = PLAIN ? w[r + 2]! : Atomics.load(w, r + 2);
+    const len = info >>> 4;
+    const at = r + 4 + kWords;
+    if (
+      !PLAIN ||
+      (info & 15) !== V_STR ||
+      this.cacheString.length === 0 ||
+      at + ((len + 3) >> 2) > heap.len
+    ) {
+      this.cachedEntry = -1;
+      return this.readRaw(r, kWords);
+    }
     const meta = this.cacheMeta;
-    const len = this.codec.rLen;
-    const buf = this.codec.rBuf;
-    return (
-      meta[4 * i] === r &&
-      meta[4 * i + 1] === len &&
-      meta[4 * i + 2] === (len > 0 ? buf[0] : 0) &&
-      meta[4 * i + 3] === (len > 4 ? buf[1] : 0) &&
-      (len <= 8 || this.restMatches(i, buf))
-    );
+    const w0 = len > 0 ? w[at]! : 0;
+    const w1 = len > 4 ? w[at + 1]! : 0;
+    let e = (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
+    for (const last = e + 1; e <= last; e++) {
+      if (
+        meta[4 * e] === r &&
+        meta[4 * e + 1] === len &&
+        meta[4 * e + 2] === w0 &&
+        meta[4 * e + 3] === w1 &&
+        (len <= 8 || this.restMatches(e, at))
+      ) {
+        this.codec.rType = V_STR;
+        this.codec.rLen = len;
+        this.cachedEntry = e;
+        return true;
+      }
+    }
+    this.cachedEntry = -1;
+    return this.readRaw(r, kWords);
   }
 
-  /** restMatches reports whether cache entry i holds the words of buf past its first two. */
-  private restMatches(i: number, buf: Int32Array): boolean {
-    const rest = this.cacheRest[i]!;
-    for (let j = 0; j < rest.length; j++) if (rest[j] !== buf[j + 2]) return false;
+  /** restMatches reports whether cache entry e holds the words of the value at `at` past its first two. */
+  private restMatches(e: number, at: number): boolean {
+    const rest = this.cacheRest[e]!;
+    const w = this.heap.w;
+    for (let j = 0; j < rest.length; j++) if (rest[j] !== w[at + 2 + j]) return false;
     return true;
   }
 
   /**
-   * decodeString decodes the string value read back from record r and keeps it in cache entry i (the first
-   * of its set), whose entry moves to the set's other one (i ^ 1) in place of the older one.
+   * decodeString decodes the string value read back from record r and keeps it in the first entry of its
+   * set, whose entry moves to the set's other one in place of the older one.
    */
-  private decodeString(i: number, r: number): string {
+  private decodeString(r: number): string {
     const c = this.codec;
+    const i = (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
     const v = c.decoded() as string;
     if (this.cacheString.length === 0) {
       this.cacheMeta = new Int32Array(4 * STRING_CACHE);
@@ -364,7 +393,7 @@ export class Reader {
         n++;
         continue;
       }
-      const found = (lo & DEL) === 0 && this.readRaw(r, this.codec.kWords);
+      const found = (lo & DEL) === 0 && this.readFound(r, this.codec.kWords);
       if (Atomics.load(w, s + 1) !== hi) continue;
       // No need to check t's id here (see intLoad): a slot that holds the key and is not sealed holds its
       // latest state, in whichever table t's block now is. Only an empty slot's answer depends on the table.

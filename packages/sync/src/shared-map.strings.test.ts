@@ -115,3 +115,21 @@ describe('SharedMap string cache', () => {
     expect((decodes - 4096) / gets).toBeLessThan(0.04); // measured: 0.021, and 0.092 with one entry per hash
   });
 });
+
+describe('SharedMap string cache, records reused', () => {
+  it('reads a value afresh when it differs from the cached one only past its first 8 bytes', () => {
+    // Rewriting one key frees its record and the next write reuses it: the cache entry's record, length and
+    // first two words all match, and only the rest of the words tells the values apart.
+    const m = new SharedMap<string, string>();
+    let reused = 0;
+    const records = new Set<number>();
+    for (let i = 1000; i < 3000; i++) {
+      m.store('k', `same prefix, then ${i}`);
+      expect(m.get('k')).toBe(`same prefix, then ${i}`);
+      const r = (m as unknown as { reader: { foundRecord: number } }).reader.foundRecord;
+      if (records.has(r)) reused++;
+      records.add(r);
+    }
+    expect(reused).toBeGreaterThan(100); // the case really happened
+  });
+});
