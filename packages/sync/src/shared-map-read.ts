@@ -44,7 +44,7 @@ export const NO_SLOT = 0;
 export const INT_SLOW = -1;
 const INT_KEY_INFO = K_INT | (4 << 2);
 
-/** STRING_CACHE is the number of decoded string values a thread keeps per map (256 KiB of arrays). */
+/** STRING_CACHE is the number of decoded string values a thread keeps per map (512 KiB of arrays, 64-bit). */
 const STRING_CACHE_LOG = 14;
 const STRING_CACHE = 1 << STRING_CACHE_LOG;
 const EMPTY = new Int32Array(0);
