@@ -46,7 +46,7 @@ interface Result {
   api: string;
   threads: number[];
   names: string[];
-  truths: { a: number; b: number }[];
+  truths: { a: number; b: number; clock: string }[];
   stopMs: number;
   midStopMs: number;
   mid: { ids: { quits: number; killed: number; stays: number; late: number }; bytes: string };
@@ -79,10 +79,12 @@ function shares(r: Result, prof: ReadProfile): { ok: boolean; lines: string[] } 
     const inFn = (f: string) => sum(samples.filter((s) => s.stack.some((fr) => fr.name === f)));
     const a = inFn('spin_a');
     const b = inFn('spin_b');
-    const truth = r.truths[i] as { a: number; b: number };
+    const truth = r.truths[i] as { a: number; b: number; clock: string };
     const share = (100 * a) / (a + b);
     const want = (100 * truth.a) / (truth.a + truth.b);
-    lines.push(`thread ${t}: spin_a ${share.toFixed(1)}% of ${a + b} samples (truth ${want.toFixed(1)}%)`);
+    lines.push(
+      `thread ${t}: spin_a ${share.toFixed(1)}% of ${a + b} samples (truth ${want.toFixed(1)}% by ${truth.clock})`,
+    );
     if (!(a + b > 300 && Math.abs(share - want) < 5)) ok = false;
   }
   return { ok, lines };
@@ -98,11 +100,12 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
     },
     async () => {
       const file = path.join(tmp, `${name.replace(/ /g, '-')}.pb.gz`);
-      // The truth is the time each function ran, by the worker's clock; on a
-      // loaded machine (other processes on the same 2 cores) a thread taken off
-      // its core mid-chunk adds that time to the chunk, so a run whose shares
-      // miss is repeated, twice at most. Everything else is checked on the run
-      // that counts.
+      // The truth is the share of the work each function did (see the
+      // worker's code): by wall time per chunk, a thread taken off its core
+      // mid-chunk on a loaded machine added that wait to the chunk, and Node 24
+      // missed by 6 to 12 points in 3 of 3 runs of a CI run. A run whose shares
+      // miss is still repeated, twice at most. Everything else is checked on
+      // the run that counts.
       let r = run(exe as string, file);
       let prof = readProfile(fs.readFileSync(file));
       if (r.api === 'function') {

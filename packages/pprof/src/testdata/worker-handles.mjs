@@ -15,24 +15,30 @@ const errors = [];
 process.on('unhandledRejection', (e) => errors.push(`unhandledRejection: ${e}`));
 process.on('uncaughtException', (e) => errors.push(`uncaughtException: ${e}`));
 
-// Worker k spins in spin_a and spin_b by turns, chunks of 2 ms and 2k ms: a's
-// true share is about 1/(1+k). It reports the time each took, and stays (a
-// worker that has exited cannot be asked for its profile).
+// Worker k spins in spin_a and spin_b by turns, chunks of about 2 ms and 2k ms
+// of the same work (calls of performance.now), so a's true share of the
+// thread's CPU time is 1/(1+k) of the work done, whatever the machine's load:
+// on a loaded machine a chunk measured by the clock (wall or the thread's CPU
+// time, which getrusage counts in scheduler ticks) came out 6 to 18 points off.
+// It reports the work each did, and stays (a worker that has exited cannot be
+// asked for its profile).
 const code = `
 const { parentPort, workerData } = require('node:worker_threads');
-function spin_a(ms) { const end = performance.now() + ms; while (performance.now() < end); }
-function spin_b(ms) { const end = performance.now() + ms; while (performance.now() < end); }
+function spin_a(n) { for (let i = 0; i < n; i++) performance.now(); }
+function spin_b(n) { for (let i = 0; i < n; i++) performance.now(); }
+// Calls of performance.now() in about 2 ms.
+const t0 = performance.now();
+spin_a(20000);
+spin_b(20000);
+const unit = Math.max(100, Math.round((2 * 40000) / (performance.now() - t0)));
 parentPort.on('message', (ms) => {
-  const busy = { a: 0, b: 0 };
+  const busy = { a: 0, b: 0, clock: 'work' };
   const until = performance.now() + ms;
-  let t = performance.now();
-  while (t < until) {
-    spin_a(2);
-    const u = performance.now();
-    busy.a += u - t;
-    spin_b(2 * workerData.k);
-    t = performance.now();
-    busy.b += t - u;
+  while (performance.now() < until) {
+    spin_a(unit);
+    busy.a += unit;
+    spin_b(workerData.k * unit);
+    busy.b += workerData.k * unit;
   }
   parentPort.postMessage(busy);
 });
