@@ -288,7 +288,7 @@ export class Reader {
   /**
    * intSlot is the fast path of delete and store for an int32 key, in the table read() used last, on x64: the
    * probe of intLoad, for any value. It returns NO_SLOT when the key certainly has no value (its probe ended
-   * at an empty slot of a live table, or at the key's own slot marked deleted), SLOW when the general path
+   * at an empty slot of a live table, or at the key's own slot marked deleted), INT_SLOW when the general path
    * must decide, or the word index of the key's slot in cachedTable, whose two words it read are in slotHi and
    * slotLo: the slot held the key's live entry when its stamp was checked. It repeats intLoad's probe rather
    * than share it: intLoad written as a call of intSlot made int-key lookups 12% slower (README benchmark, 3
