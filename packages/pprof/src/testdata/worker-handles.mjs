@@ -83,6 +83,9 @@ try {
   // One worker exits by itself and one is terminated while profiled; one
   // stays, and one is started while the profile runs.
   const quits = start(4, 'quits', { exitAfter: 150 });
+  // Listen for its exit at once: it exits 150 ms after it starts, which on a loaded machine can come before
+  // the other workers are ready (a listener added later waited forever: CI's run timed out at 120 s).
+  const exited = new Promise((r) => quits.once('exit', r));
   const killed = start(5, 'killed');
   const stays = start(6, 'stays');
   await Promise.all([quits, killed, stays].map(ready));
@@ -90,7 +93,6 @@ try {
   pprof.startCPUProfile({ write: (c) => chunks2.push(c) }, { hz: 200 });
   const late = start(7, 'late');
   const ids = { quits: quits.threadId, killed: killed.threadId, stays: stays.threadId, late: late.threadId };
-  const exited = new Promise((r) => quits.once('exit', r));
   await ready(late);
   stays.postMessage(400);
   late.postMessage(400);
