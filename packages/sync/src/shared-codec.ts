@@ -127,12 +127,19 @@ export function drawIntMultiplier(random: () => number): number {
  */
 export function wordsHash(keys: Int32Array, words: Int32Array, n: number, len: number): number {
   let h = keys[0]!;
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    h = (h + Math.imul(w & 0xffff, keys[2 * i + 1]!) + Math.imul(w >>> 16, keys[2 * i + 2]!)) | 0;
-  }
-  h = (h + Math.imul(len, keys[2 * n + 1]!)) | 0;
-  return h ^ (h >>> 16);
+  for (let i = 0; i < n; i++) h = hashWord(keys, h, i, words[i]!);
+  return hashEnd(keys, h, n, len);
+}
+
+/** hashWord adds word i of a key, w, to wordsHash's running sum h. */
+export function hashWord(keys: Int32Array, h: number, i: number, w: number): number {
+  return (h + Math.imul(w & 0xffff, keys[2 * i + 1]!) + Math.imul(w >>> 16, keys[2 * i + 2]!)) | 0;
+}
+
+/** hashEnd finishes wordsHash's running sum h of a key of n words and len bytes. */
+export function hashEnd(keys: Int32Array, h: number, n: number, len: number): number {
+  const sum = (h + Math.imul(len, keys[2 * n + 1]!)) | 0;
+  return sum ^ (sum >>> 16);
 }
 
 /**
@@ -273,8 +280,7 @@ export class Codec {
       if ((c0 | c1 | c2 | c3) >= 0x80) break;
       const word = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
       buf[j >> 2] = word;
-      h =
-        (h + Math.imul(word & 0xffff, keys[(j >> 1) + 1]!) + Math.imul(word >>> 16, keys[(j >> 1) + 2]!)) | 0;
+      h = hashWord(keys, h, j >> 2, word);
     }
     if (j + 4 > n) {
       let word = 0;
@@ -284,14 +290,12 @@ export class Codec {
         word |= c << ((j & 3) << 3);
       }
       if (j === n && n & 3) {
-        const at = j >> 2;
-        buf[at] = word;
-        h = (h + Math.imul(word & 0xffff, keys[2 * at + 1]!) + Math.imul(word >>> 16, keys[2 * at + 2]!)) | 0;
+        buf[j >> 2] = word;
+        h = hashWord(keys, h, j >> 2, word);
       }
     }
     if (j === n) {
-      h = (h + Math.imul(n, keys[2 * words + 1]!)) | 0;
-      this.setKey(K_STR, n, words, h ^ (h >>> 16)); // wordsHash(keys, buf, words, n)
+      this.setKey(K_STR, n, words, hashEnd(keys, h, words, n)); // wordsHash(keys, buf, words, n)
       return;
     }
     // Not ASCII: encode the whole string with TextEncoder.

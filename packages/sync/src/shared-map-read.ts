@@ -49,6 +49,11 @@ const STRING_CACHE_LOG = 14;
 const STRING_CACHE = 1 << STRING_CACHE_LOG;
 const EMPTY = new Int32Array(0);
 
+/** cacheSet returns the first entry (an even index) of the string cache's set of two for record r. */
+function cacheSet(r: number): number {
+  return (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
+}
+
 /** Reader is one thread's reading side of a SharedMap: what a lookup needs, and what it remembers. */
 export class Reader {
   /** heap is the map's memory as this thread sees it. */
@@ -176,7 +181,7 @@ export class Reader {
     const meta = this.cacheMeta;
     const w0 = len > 0 ? w[at]! : 0;
     const w1 = len > 4 ? w[at + 1]! : 0;
-    let e = (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
+    let e = cacheSet(r);
     for (const last = e + 1; e <= last; e++) {
       if (
         meta[4 * e] === r &&
@@ -209,7 +214,7 @@ export class Reader {
    */
   private decodeString(r: number): string {
     const c = this.codec;
-    const i = (Math.imul(r, 0x9e3779b1) >>> (32 - STRING_CACHE_LOG)) & ~1;
+    const i = cacheSet(r);
     const v = c.decoded() as string;
     if (this.cacheString.length === 0) {
       this.cacheMeta = new Int32Array(4 * STRING_CACHE);

@@ -87,8 +87,7 @@ export class Writer {
    */
   deleteSlot(t: number, id: number, s: number, hi: number, lo: number): boolean {
     const heap = this.heap;
-    const w = heap.w;
-    if (Atomics.load(w, t + T_NEXT) !== 0 || Atomics.load(w, t) !== id) return false;
+    if (!this.isNewest(t, id)) return false;
     const was = pack(hi, lo);
     if (Atomics.compareExchange(heap.b, s >> 1, was, pack(heap.stamp(), lo | DEL)) !== was) return false;
     this.deleted(t, id);
@@ -102,7 +101,7 @@ export class Writer {
    */
   replaceSlot(t: number, id: number, s: number, hi: number, lo: number): boolean {
     const heap = this.heap;
-    if (Atomics.load(heap.w, t + T_NEXT) !== 0 || Atomics.load(heap.w, t) !== id) return false;
+    if (!this.isNewest(t, id)) return false;
     const rec = this.build();
     const was = pack(hi, lo);
     if (
@@ -114,6 +113,12 @@ export class Writer {
     }
     heap.freeRecord(unitOf(lo) << 2);
     return true;
+  }
+
+  /** isNewest reports whether table t still has id id and no next table: writes go only there. */
+  private isNewest(t: number, id: number): boolean {
+    const w = this.heap.w;
+    return Atomics.load(w, t + T_NEXT) === 0 && Atomics.load(w, t) === id;
   }
 
   /** deleted counts a deletion in table t (id id), and starts rebuilding the index once it is mostly deleted keys. */
