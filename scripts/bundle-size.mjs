@@ -34,11 +34,12 @@ export const budgets = {
     { what: '`SharedMap` alone', code: "export { SharedMap } from '@gostd/sync';", budget: 11000 },
   ],
   pprof: [
-    { what: 'everything (Node)', code: "export * from '@gostd/pprof';", budget: 12500, node: true },
+    // 12.3 / 14.3 kB before worker heaps joined the main thread's heap profile (worker-heap.ts, +0.8 kB).
+    { what: 'everything (Node)', code: "export * from '@gostd/pprof';", budget: 13300, node: true },
     {
       what: '`@gostd/pprof/http` (Node)',
       code: "export * from '@gostd/pprof/http';",
-      budget: 14500,
+      budget: 15300,
       node: true,
     },
   ],

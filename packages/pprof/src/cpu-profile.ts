@@ -14,7 +14,7 @@ import { cpuProfileOf } from './cpu-proto';
 import { StackCounts } from './cpu-stacks';
 import { andThen, post, type Reply, Steps } from './inspector';
 import { LabelLog } from './label-log';
-import { appendProfile } from './merge-profile';
+import { appendWorkers } from './merge-profile';
 import { shared } from './shared';
 import { checkOptions, checkWriter, describe } from './validate';
 import { WorkerHandles } from './worker-handles';
@@ -172,21 +172,10 @@ export async function stopCPUProfile(): Promise<void> {
   const [own, outside] = await Promise.all([r.workers?.collect(workerTimeoutMs) ?? [], fromOutside]);
   // A worker that sent its own profile (with its labels) is not taken twice.
   const sent = new Set(own.map((w) => w.thread));
-  const workers = [
+  appendWorkers(profile, [
     ...own.map((w) => ({ thread: w.thread, name: w.name, profile: Profile.decode(gunzipSync(w.bytes)) })),
     ...outside.filter((w) => !sent.has(w.thread)),
-  ].sort((a, b) => a.thread - b.thread);
-  for (const w of workers) {
-    const labels: [string, string][] = [['thread', String(w.thread)]];
-    if (w.name !== '') labels.push(['worker', w.name]);
-    appendProfile(profile, w.profile, labels);
-  }
-  if (workers.length > 0)
-    profile.comment.push(
-      profile.stringTable.dedup(
-        `@gostd/pprof: worker threads ${workers.map((w) => w.thread).join(', ')} included`,
-      ),
-    );
+  ]);
   const buf = await gzipAsync(profile.encode());
   await writeAll(r.out, buf);
 }

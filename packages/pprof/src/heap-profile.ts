@@ -1,13 +1,19 @@
 // Heap profiles from V8's sampling heap profiler, in Go's heap profile layout.
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { Label, Profile, Sample, ValueType } from 'pprof-format';
 import { Tables } from './builder';
 import { type HeapNode, type HeapProfile, post, Steps } from './inspector';
+import { appendWorkers } from './merge-profile';
 import { checkOptions, checkWriter, describe } from './validate';
+import { joinHeapAsWorker, workerHeaps } from './worker-heap';
 import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** How long a heap profile waits for the workers' (see worker-heap.ts). */
+const workerTimeoutMs = 3000;
 
 /** Go's default runtime.MemProfileRate: one sample per 512 KiB allocated, on average. */
 export const defaultMemProfileRate = 512 * 1024;
@@ -33,7 +39,9 @@ export function scaleHeapSample(count: number, size: number, rate: number): [num
  * bytes allocated on average (Go's runtime.MemProfileRate), or stops it for 0.
  * Heap profiles hold the sampled objects allocated since it started that are
  * still live. writeHeapProfile starts it with Go's default (512 KiB) when it is
- * not running. It throws a RangeError unless bytes is a non-negative integer.
+ * not running. Set in the main thread, the rate is the process's, as in Go:
+ * every worker thread that loaded the package samples its own heap at it too.
+ * It throws a RangeError unless bytes is a non-negative integer.
  *
  * @example
  * ```ts
@@ -51,6 +59,13 @@ export function setMemProfileRate(bytes: number): void {
     throw new RangeError(`pprof: memory profile rate must be a non-negative integer, got ${bytes}`);
   }
   if (bytes !== 0) checkHeapSampler();
+  setRate(bytes);
+  workerHeaps()?.announce(bytes);
+  tellMain();
+}
+
+/** Sets this thread's sampler to bytes (0 stops it). */
+function setRate(bytes: number): void {
   if (rate !== 0) steps.run(() => post('HeapProfiler.stopSampling'));
   rate = 0;
   if (bytes === 0) return;
@@ -171,7 +186,10 @@ export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
  * (sample types inuse_objects/count and inuse_space/bytes). When the sampler is
  * not running it is started first (see setMemProfileRate), so the first profile
  * of a process holds only what was allocated after that. Pass gc to collect
- * garbage first.
+ * garbage first. Written in the main thread, the profile also holds the heaps of
+ * the worker threads that loaded the package, each sample labeled
+ * thread=<threadId> (and worker=<name> for a named worker); it waits at most
+ * 3 s for them.
  *
  * @example
  * ```ts
@@ -200,9 +218,34 @@ export function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Pro
 
 async function writeHeap(w: Writer, gc: boolean): Promise<void> {
   if (rate === 0) setMemProfileRate(defaultMemProfileRate);
+  // The workers take theirs meanwhile (main thread only; none before the rate reached them).
+  const fromWorkers = workerHeaps()?.collect(gc, workerTimeoutMs) ?? [];
+  const profile = await ownHeap(gc);
+  const workers = await fromWorkers;
+  appendWorkers(
+    profile,
+    await Promise.all(
+      workers.map(async (x) => ({ ...x, profile: Profile.decode(await gunzipAsync(x.bytes)) })),
+    ),
+  );
+  await writeAll(w, await gzipAsync(profile.encode()));
+}
+
+/** This thread's heap profile (its sampler running). */
+async function ownHeap(gc: boolean): Promise<Profile> {
   await steps.done(() => {});
   if (gc) await post('HeapProfiler.collectGarbage');
   const hp = (await post<{ profile: HeapProfile }>('HeapProfiler.getSamplingProfile')).profile;
-  const buf = await gzipAsync(heapProfileOf(hp, rate).encode());
-  await writeAll(w, buf);
+  return heapProfileOf(hp, rate);
 }
+
+// In a worker thread, loading the package is enough to sample its heap at the
+// main thread's rate and to appear in the main thread's heap profiles.
+const tellMain = joinHeapAsWorker({
+  setRate: (bytes) => {
+    if (bytes !== 0) checkHeapSampler();
+    setRate(bytes);
+  },
+  rate: () => rate,
+  profile: async (gc) => gzipAsync((await ownHeap(gc)).encode()),
+});

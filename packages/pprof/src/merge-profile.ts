@@ -1,5 +1,6 @@
-// Appends one CPU profile's samples to another, as Go's profile.Merge would
-// for two profiles of the same type, adding labels to every appended sample.
+// Appends one profile's samples to another, as Go's profile.Merge would for
+// two profiles of the same type, adding labels to every appended sample; and
+// the profiles of worker threads to the main thread's.
 import { Label, Line, Location, Function as PFunction, type Profile, Sample } from 'pprof-format';
 
 /**
@@ -63,4 +64,30 @@ export function appendProfile(into: Profile, from: Profile, extra: readonly [str
       }),
     );
   }
+}
+
+/** A worker thread's profile, decoded. */
+export interface ThreadProfile {
+  thread: number;
+  /** The name the worker was started with; '' when none. */
+  name: string;
+  profile: Profile;
+}
+
+/**
+ * AppendWorkers adds the samples of each worker's profile to into, in thread
+ * order, labeled thread=<threadId> and worker=<name> when it has one, and
+ * names the threads in a comment.
+ */
+export function appendWorkers(into: Profile, workers: readonly ThreadProfile[]): void {
+  if (workers.length === 0) return;
+  const sorted = [...workers].sort((a, b) => a.thread - b.thread);
+  for (const w of sorted) {
+    const labels: [string, string][] = [['thread', String(w.thread)]];
+    if (w.name !== '') labels.push(['worker', w.name]);
+    appendProfile(into, w.profile, labels);
+  }
+  into.comment.push(
+    into.stringTable.dedup(`@gostd/pprof: worker threads ${sorted.map((w) => w.thread).join(', ')} included`),
+  );
 }

@@ -46,6 +46,15 @@ function nameInTitle(title: string | undefined): string {
   return name === 'WorkerThread' ? '' : name;
 }
 
+/**
+ * NamesOf finds the names of running workers that cannot tell them (Node 20)
+ * in their inspector titles: '' for a worker with none, or one not found.
+ */
+export async function namesOf(threads: readonly number[]): Promise<Map<number, string>> {
+  const titles = await workerTitles();
+  return new Map(threads.map((t) => [t, nameInTitle(titles.get(t))]));
+}
+
 const joined = Symbol.for('@gostd/pprof.worker-joined.v1');
 
 /**
@@ -159,8 +168,7 @@ export class WorkerProfiles {
       new Promise<void>((r) => setImmediate(r)).then(async () => {
         const threads = [...this.unnamed];
         this.unnamed.clear();
-        const titles = await workerTitles();
-        for (const t of threads) this.names.set(t, nameInTitle(titles.get(t)));
+        for (const [t, name] of await namesOf(threads)) this.names.set(t, name);
       }),
     );
   }
