@@ -179,6 +179,25 @@ describe('worker threads in the heap profile', () => {
     expect(keptByThread(fourth.prof).size).toBe(0);
   });
 
+  it('holds a worker started by another worker', { timeout: 60_000 }, async () => {
+    pprof.setMemProfileRate(32 * 1024);
+    // The outer worker never loads the package; the inner one does.
+    const outer = new Worker(
+      `const { Worker, parentPort } = require('node:worker_threads');
+       const inner = new Worker(${JSON.stringify(workerCode)}, { eval: true, workerData: { units: 1 } });
+       inner.once('message', (grown) => parentPort.postMessage({ thread: inner.threadId, grown }));
+       inner.once('error', (e) => parentPort.postMessage({ error: String(e) }));`,
+      { eval: true },
+    );
+    const got = await new Promise<{ thread?: number; grown?: unknown; error?: string }>((r) =>
+      outer.once('message', r),
+    );
+    const { prof } = await heapProfile();
+    await outer.terminate();
+    expect(got.error).toBeUndefined();
+    expect([...keptByThread(prof).keys()]).toEqual([String(got.thread)]);
+  });
+
   it('the main thread stopping its sampler stops the workers', { timeout: 60_000 }, async () => {
     pprof.setMemProfileRate(32 * 1024);
     const w = await start(1);
