@@ -45,6 +45,7 @@ import(${JSON.stringify(dist)}).then(async (pprof) => {
   parentPort.on('message', (m) => {
     if (m === 'rate') parentPort.postMessage(pprof.memProfileRate());
     if (m === 'exit') process.exit(0);
+    if (m === 'busy') for (const end = Date.now() + 2500; Date.now() < end; );
   });
   parentPort.postMessage(grown);
 });
@@ -177,6 +178,19 @@ describe('worker threads in the heap profile', () => {
     expect([...keptByThread(second.prof).keys()]).toEqual([String(ids[2])]);
     expect([...keptByThread(third.prof).keys()]).toEqual([String(ids[2])]);
     expect(keptByThread(fourth.prof).size).toBe(0);
+  });
+
+  it('the main thread stopping its sampler ends a wait for a busy worker', { timeout: 60_000 }, async () => {
+    pprof.setMemProfileRate(32 * 1024);
+    const w = await start(1);
+    w.postMessage('busy'); // 2.5 s without yielding
+    const t0 = performance.now();
+    const profile = heapProfile();
+    setTimeout(() => pprof.setMemProfileRate(0), 100);
+    await profile;
+    const ms = performance.now() - t0;
+    await w.terminate();
+    expect(ms).toBeLessThan(1500);
   });
 
   it('holds a worker started by another worker', { timeout: 60_000 }, async () => {

@@ -132,6 +132,7 @@ class WorkerHeaps {
     this.rate = bytes;
     if (bytes === 0) this.members.clear();
     this.ch.postMessage({ t: 'rate', bytes } satisfies Message);
+    for (const p of this.pending.values()) p.check(); // no longer waiting for the workers stopped
   }
 
   /**
