@@ -128,7 +128,9 @@ let parsedAt = -1;
 
 /**
  * The Unix seconds of s's date and clock when s is plain RFC 3339, else NaN; sets parsedNsec and
- * parsedAt. Apart from parseRFC3339, so that V8 inlines the making of the Time there (measured).
+ * parsedAt. Apart from parseRFC3339 so that V8, which does not inline this function, has the budget to
+ * inline all of Time's constructors (Time, CalendarTime, Instant) where the Time is made: with one
+ * function it inlined only the first (--trace-turbo-inlining), and parse cost 2.14x Go instead of 1.76x.
  */
 function rfc3339Unix(s: string): number {
   const n = s.length;
