@@ -45,7 +45,7 @@ import(${JSON.stringify(dist)}).then(async (pprof) => {
   parentPort.on('message', (m) => {
     if (m === 'rate') parentPort.postMessage(pprof.memProfileRate());
     if (m === 'exit') process.exit(0);
-    if (m === 'busy') for (const end = Date.now() + 2500; Date.now() < end; );
+    if (m === 'busy') for (const end = Date.now() + 4000; Date.now() < end; );
   });
   parentPort.postMessage(grown);
 });
@@ -164,17 +164,18 @@ describe('worker threads in the heap profile', () => {
     const sixth = await heapProfile();
     const seventh = await heapProfile();
     console.log(`terminated unseen: ${sixth.ms.toFixed(0)} ms, then ${seventh.ms.toFixed(0)} ms`);
-    expect(sixth.ms).toBeGreaterThan(2500);
-    expect(sixth.ms).toBeLessThan(4000);
-    expect(seventh.ms).toBeLessThan(1000);
+    expect(sixth.ms).toBeGreaterThan(2900);
+    expect(sixth.ms).toBeLessThan(8000);
+    expect(seventh.ms).toBeLessThan(2500);
     expect(keptByThread(sixth.prof).size).toBe(0);
     console.log(
       `heap profile with 3 workers ${first.ms.toFixed(0)} ms; after one exited and one was terminated ` +
         `${second.ms.toFixed(0)} ms, then ${third.ms.toFixed(0)} ms; with none left ${fourth.ms.toFixed(0)} ms`,
     );
-    expect(second.ms).toBeLessThan(1000);
-    expect(third.ms).toBeLessThan(1000);
-    expect(fourth.ms).toBeLessThan(1000);
+    // Not waited for: well under the 3 s a silent worker costs (tens of ms here, more on a loaded machine).
+    expect(second.ms).toBeLessThan(2500);
+    expect(third.ms).toBeLessThan(2500);
+    expect(fourth.ms).toBeLessThan(2500);
     expect([...keptByThread(second.prof).keys()]).toEqual([String(ids[2])]);
     expect([...keptByThread(third.prof).keys()]).toEqual([String(ids[2])]);
     expect(keptByThread(fourth.prof).size).toBe(0);
@@ -183,14 +184,14 @@ describe('worker threads in the heap profile', () => {
   it('the main thread stopping its sampler ends a wait for a busy worker', { timeout: 60_000 }, async () => {
     pprof.setMemProfileRate(32 * 1024);
     const w = await start(1);
-    w.postMessage('busy'); // 2.5 s without yielding
+    w.postMessage('busy'); // 4 s without yielding
     const t0 = performance.now();
     const profile = heapProfile();
     setTimeout(() => pprof.setMemProfileRate(0), 100);
     await profile;
     const ms = performance.now() - t0;
     await w.terminate();
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(2500);
   });
 
   it('holds a worker started by another worker', { timeout: 60_000 }, async () => {
