@@ -143,6 +143,53 @@ describe('worker threads in the CPU profile', () => {
     }
   });
 
+  it('holds a worker that loads the package and was started by another worker', {
+    timeout: 60_000,
+  }, async () => {
+    // The outer worker never loads the package; the inner one (k=7) does, and runs the labeled jobs.
+    const outer = new Worker(
+      `const { Worker, parentPort } = require('node:worker_threads');
+       const inner = new Worker(${JSON.stringify(workerCode)}, { eval: true, workerData: { k: 7 } });
+       inner.once('message', () => parentPort.postMessage(inner.threadId));
+       parentPort.on('message', (ms) => {
+         inner.once('message', (busy) => parentPort.postMessage(busy));
+         inner.postMessage(ms);
+       });`,
+      { eval: true },
+    );
+    const inner = await new Promise<number>((r) => outer.once('message', r));
+    const sink = new Sink();
+    pprof.startCPUProfile(sink, { hz: 1000 });
+    await new Promise((r) => setTimeout(r, 100)); // the inner worker's ack
+    const truth = await new Promise<{ a: number; b: number }>((r) => {
+      outer.once('message', r);
+      outer.postMessage(1000);
+    });
+    await pprof.stopCPUProfile();
+    await outer.terminate();
+    const prof = readProfile(sink.bytes());
+    let onInner = 0;
+    let wrong = 0;
+    let jobA = 0;
+    for (const s of prof.samples) {
+      if (s.labels.job === undefined) continue;
+      const n = s.values[0] ?? 0; // samples
+      if (s.labels.thread === String(inner) && s.labels.k === '7' && /^w7[ab]$/.test(s.labels.job))
+        onInner += n;
+      else wrong += n;
+      if (s.labels.job === 'w7a') jobA += n;
+    }
+    const share = (100 * jobA) / onInner;
+    const want = (100 * truth.a) / (truth.a + truth.b);
+    console.log(
+      `inner worker ${inner}: ${onInner} labeled samples, ${wrong} wrong; job a ${share.toFixed(1)}% ` +
+        `(truth ${want.toFixed(1)}%)`,
+    );
+    expect(onInner).toBeGreaterThan(100);
+    expect(wrong).toBe(0);
+    expect(Math.abs(share - want)).toBeLessThan(5);
+  });
+
   it('a worker that exits or is terminated while profiled delays stop by at most 3 s and breaks nothing', async () => {
     const w = new Worker(workerCode, { eval: true, workerData: { k: 9 } });
     await new Promise((r) => w.once('message', r));
