@@ -156,8 +156,17 @@ describe('SharedMap across worker_threads', () => {
         `the same work: ${one.byteLength} bytes`,
     );
     // A worker terminated between a delete and the store after it leaves that key deleted.
-    expect(m.size).toBeLessThanOrEqual(keys);
-    expect(m.size).toBeGreaterThanOrEqual(keys - terminated);
+    let live = 0;
+    m.range(() => {
+      live++;
+      return true;
+    });
+    expect(live).toBeLessThanOrEqual(keys);
+    expect(live).toBeGreaterThanOrEqual(keys - terminated);
+    // size is a counter updated just after each write: a worker terminated between the two leaves it off by
+    // one (README, "No lock, so no wedge"). CI on Node 26 once saw 201 for 200 live keys when this asserted
+    // size <= keys.
+    expect(Math.abs(m.size - live)).toBeLessThanOrEqual(terminated);
     expect(m.byteLength).toBeLessThanOrEqual(one.byteLength + 64 * 1024);
   });
 
