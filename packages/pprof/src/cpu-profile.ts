@@ -19,6 +19,7 @@ import { shared } from './shared';
 import { checkOptions, checkWriter, describe } from './validate';
 import { WorkerHandles } from './worker-handles';
 import { joinAsWorker, WorkerProfiles } from './worker-profiles';
+import { WorkerSessions } from './worker-sessions';
 import { type Writer, writeAll } from './writer';
 
 const gzipAsync = promisify(gzip);
@@ -39,8 +40,10 @@ const workerTimeoutMs = 3000;
 class Running {
   /** The worker threads profiled with this one (main thread only): those that loaded the package, */
   workers: WorkerProfiles | undefined;
-  /** and those that did not, profiled from outside where Node can (worker-handles.ts). */
+  /** and those that did not, profiled from outside where Node can (worker-handles.ts), */
   handles: WorkerHandles | undefined;
+  /** or through the inspector (worker-sessions.ts: Node 20, and workers older than the package). */
+  sessions: WorkerSessions | undefined;
   readonly log = new LabelLog();
   readonly counts = new StackCounts(new Tables(), perfOriginUs());
   readonly startNs = process.hrtime.bigint();
@@ -141,7 +144,11 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
     r.log.enable();
     r.window = startProfiler(r.steps);
     r.workers = new WorkerProfiles(hz);
-    if (isMainThread) r.handles = new WorkerHandles(hz);
+    if (isMainThread) {
+      const handles = new WorkerHandles(hz);
+      r.handles = handles;
+      r.sessions = new WorkerSessions(hz, (thread) => handles.handles(thread));
+    }
     running = r;
   } catch (e) {
     shared.cpuBusy = false;
@@ -167,7 +174,10 @@ export async function stopCPUProfile(): Promise<void> {
   const r = running;
   if (r === undefined) return;
   // The workers profiled from outside are stopped with the main thread.
-  const fromOutside = r.handles?.collect(workerTimeoutMs) ?? [];
+  const fromOutside = Promise.all([
+    r.handles?.collect(workerTimeoutMs) ?? [],
+    r.sessions?.collect(workerTimeoutMs) ?? [],
+  ]).then(([handles, sessions]) => [...handles, ...sessions]);
   const profile = await endProfile(r);
   const [own, outside] = await Promise.all([r.workers?.collect(workerTimeoutMs) ?? [], fromOutside]);
   // A worker that sent its own profile (with its labels) is not taken twice.

@@ -207,6 +207,11 @@ export class WorkerHandles {
     }
   }
 
+  /** Whether thread is a worker this profiles (created after the package loaded, where Node can). */
+  handles(thread: number): boolean {
+    return seen?.workers.has(thread) ?? false;
+  }
+
   private add(thread: number, w: Worker): void {
     if (this.stopped || seen?.joined.has(thread) || this.started.has(thread)) return;
     const handle = startOn(w, 1000 / this.hz).catch(() => undefined);

@@ -41,7 +41,7 @@ export function ownName(): string | undefined {
 }
 
 /** The worker's name in its inspector title, "[worker <threadId>] <name>"; '' when it has none. */
-function nameInTitle(title: string | undefined): string {
+export function nameInTitle(title: string | undefined): string {
   const name = title?.replace(/^\[worker \d+\] ?/, '') ?? '';
   return name === 'WorkerThread' ? '' : name;
 }

@@ -1,6 +1,7 @@
 // Run by worker-handles.test.ts under each Node: two workers that never load
 // @gostd/pprof spin in two functions in known shares while the main thread
-// takes a CPU profile through the built package; then a profile during which
+// takes a CPU profile through the built package (and a third, created before
+// the package loaded, spins a little); then a profile during which
 // one worker exits and another is terminated, back-to-back profiles, and the
 // HTTP handler's profile. Writes the first profile to
 // argv[2] and prints one JSON line of what happened.
@@ -10,6 +11,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const [, , out, dist] = process.argv;
+// A worker created before the package loads (worker-handles.ts never sees it; worker-sessions.ts
+// reaches it through the inspector): 2 ms of spin_early every 50 ms.
+const early = new Worker(
+  `function spin_early() { const end = performance.now() + 2; while (performance.now() < end); }
+   setInterval(spin_early, 50);`,
+  { eval: true },
+);
+await new Promise((r) => early.once('online', r));
 const pprof = await import(dist);
 const errors = [];
 process.on('unhandledRejection', (e) => errors.push(`unhandledRejection: ${e}`));
@@ -61,6 +70,7 @@ try {
   const workers = names.map((n, i) => start(i + 1, n));
   await Promise.all(workers.map(ready));
   result.threads = workers.map((w) => w.threadId);
+  result.early = early.threadId;
   result.names = names.map((n) => n ?? '');
   const chunks = [];
   pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
@@ -128,7 +138,7 @@ try {
   const res = await got;
   result.http = { status: res.status, bytes: Buffer.from(await res.arrayBuffer()).toString('base64') };
   server.close();
-  await Promise.all([stays.terminate(), late.terminate()]);
+  await Promise.all([stays.terminate(), late.terminate(), early.terminate()]);
 } catch (e) {
   errors.push(`thrown: ${e?.stack ?? e}`);
 }
