@@ -29,11 +29,11 @@ import {
   type Heap,
   isRecordClass,
   LINK,
-  largestClassIn,
   MAG_SLOTS,
   MAGAZINE_WORDS,
   MAGAZINES,
   pack,
+  pieceClassIn,
   RECORD_CLASSES,
 } from './shared-heap';
 
@@ -70,7 +70,7 @@ function hi(h: bigint): number {
 
 /**
  * coalesce merges the map's free record blocks: it returns the start of a run of wantUnits units kept for
- * the caller (a table), or 0. When another thread is merging it waits for it (up to WAIT_MS) and returns 0.
+ * the caller (a table, or a record bigger than a piece), or 0. When another thread is merging it waits for it (up to WAIT_MS) and returns 0.
  */
 export function coalesce(heap: Heap, wantUnits: number): number {
   const mine = acquire(heap);
@@ -208,7 +208,7 @@ function intoLimbo(heap: Heap, epoch: number, r: number): boolean {
 /**
  * plan reads the limbo's blocks from first on and merges neighbours into runs; it keeps the start of the
  * first run of wantUnits units for the caller, and cuts the rest into pieces of the largest classes that
- * fit. It returns the pieces (address, class, ...) from the highest address down.
+ * fit, up to MAX_PIECE_CLASS. It returns the pieces (address, class, ...) from the highest address down.
  */
 function plan(heap: Heap, first: number, wantUnits: number): { pieces: number[]; kept: number } {
   const blocks: number[] = [];
@@ -248,7 +248,7 @@ function plan(heap: Heap, first: number, wantUnits: number): { pieces: number[];
     // Cut from the end down, so that the list runs from the highest address to the lowest.
     const cut: number[] = [];
     for (let at = start; at < end; ) {
-      const cls = largestClassIn((end - at) >> 2);
+      const cls = pieceClassIn((end - at) >> 2);
       cut.push(at, cls);
       at += classUnits(cls) * 4;
     }

@@ -178,6 +178,8 @@ export class Heap {
         r = this.bump(size);
       } catch (e) {
         r = this.split(cls);
+        // Free blocks are at most MAX_PIECE_CLASS: a bigger record is carved out of merged free blocks.
+        if (r === 0 && cls > MAX_PIECE_CLASS) r = this.coalesce(size);
         if (r === 0) throw e;
       }
     }
@@ -192,7 +194,7 @@ export class Heap {
    */
   private split(cls: number): number {
     const size = classUnits(cls) * 4;
-    for (let c = cls + 1; c < RECORD_CLASSES; c++) {
+    for (let c = cls + 1; c <= MAX_PIECE_CLASS; c++) {
       const blk = this.pop(H_LISTS + 2 * c, classUnits(c));
       if (blk === 0) continue;
       this.pushRun(blk + size, blk + classUnits(c) * 4);
@@ -201,10 +203,10 @@ export class Heap {
     return 0;
   }
 
-  /** pushRun gives the free words [start, end) back as blocks of the largest classes that fit. */
+  /** pushRun gives the free words [start, end) back as blocks of the largest classes that fit (pieces). */
   pushRun(start: number, end: number): void {
     for (let at = start; at < end; ) {
-      const cls = largestClassIn((end - at) >> 2);
+      const cls = pieceClassIn((end - at) >> 2);
       this.w[at + 3] = cls;
       this.push(H_LISTS + 2 * cls, at);
       at += classUnits(cls) * 4;
@@ -254,7 +256,7 @@ export class Heap {
 
   /**
    * coalesce merges neighbouring free record blocks (see shared-coalesce.ts); given wantUnits, it keeps the
-   * start of the first merged run that long for the caller (a table) and returns it (0: none was that long).
+   * start of the first merged run that long for the caller (a table, or a record bigger than a piece) and returns it (0: none was that long).
    */
   coalesce(wantUnits = 0): number {
     return coalesce(this, wantUnits);
@@ -367,9 +369,23 @@ export function classUnits(cls: number): number {
 }
 
 /** largestClassIn returns the largest record class whose blocks fit in `units` units (at least 1). */
-export function largestClassIn(units: number): number {
+function largestClassIn(units: number): number {
   if (units <= EXACT) return units;
   return Math.min(RECORD_CLASSES - 1, EXACT + (31 - Math.clz32(units)) - 5);
+}
+
+/**
+ * MAX_PIECE_CLASS is the largest class of the pieces that merging and splitting cut free space into (4 KiB).
+ * A thread holds a free block alone between taking it off a list and putting it (or what is left of it) back,
+ * and a worker terminated there takes the block with it; when merging made pieces as big as the free space,
+ * one such worker took hundreds of KiB of a 512 KiB map. Only a freed record bigger than this is a bigger
+ * free block, and a thread takes one apart only inside a merge.
+ */
+export const MAX_PIECE_CLASS = EXACT + 3;
+
+/** pieceClassIn returns the largest class, up to MAX_PIECE_CLASS, whose blocks fit in `units` units. */
+export function pieceClassIn(units: number): number {
+  return Math.min(MAX_PIECE_CLASS, largestClassIn(units));
 }
 
 /** isRecordClass reports whether cls is a record class (a block's word 3). */

@@ -191,19 +191,13 @@ export class Migration {
   promote(t: number, id: number, nx: number, nid: number): boolean {
     const w = this.heap.w;
     const log = Atomics.load(w, t + T_LOG);
-    const cap = 1 << log;
     const cur = pack(id, t);
     if (Atomics.compareExchange(this.heap.b, H_CURRENT >> 1, cur, pack(nid, nx)) !== cur) {
       return Atomics.load(w, t) !== id;
     }
-    // We retired t: anyone still inside it sees id 0 and starts over, so its memory can be reused.
+    // We retired t: anyone still inside it sees id 0 and starts over, so its memory can be reused. Its live
+    // records moved to nx, and its deleted keys' records were freed as their slots were sealed.
     Atomics.store(w, t, 0);
-    // Its live records moved to nx; the records that only held a deleted key are freed here.
-    for (let i = 0; i < cap; i++) {
-      const lo = Atomics.load(w, t + T_SLOTS + 2 * i);
-      const unit = unitOf(lo);
-      if (unit !== 0 && lo & DEL && this.heap.covers((unit << 2) + 8)) this.heap.freeRecord(unit << 2);
-    }
     this.heap.freeTable(t, log);
     return true;
   }
@@ -251,8 +245,16 @@ export class Migration {
       if (lo & DONE) return true;
       const unit = unitOf(lo);
       if ((lo & SEAL) === 0) {
-        // Seal it; an empty slot or a deleted key has nothing to copy, so it is DONE at once.
-        const sealed = lo | SEAL | (unit === 0 || lo & DEL ? DONE : 0);
+        // Seal it; an empty slot or a deleted key has nothing to copy, so it is DONE at once. A deleted key's
+        // record is given back here, by the thread whose compare-exchange points the slot at the tombstone
+        // instead, not when the table is retired: a worker terminated in the middle of freeing a whole table's
+        // deleted records took all the rest with it (hundreds of KiB in the adversary test).
+        if (lo & DEL && unit !== 0) {
+          const gone = (lo & ~(UNIT_MASK << 3)) | ((H_TOMBSTONE >>> 2) << 3) | SEAL | DONE;
+          if (Atomics.compareExchange(b, si, s, pack(heap.stamp(), gone)) === s) heap.freeRecord(unit << 2);
+          continue;
+        }
+        const sealed = lo | SEAL | (unit === 0 ? DONE : 0);
         Atomics.compareExchange(b, si, s, pack(heap.stamp(), sealed));
         continue;
       }

@@ -1,8 +1,10 @@
 // Out of memory and back (issue 13, defect 2): deleting must make room again, whatever came before.
 import { describe, expect, it } from 'vitest';
 import { abandonMergeForTests, setStaleSeconds } from './shared-coalesce';
-import type { Heap } from './shared-heap';
+import { classUnits, H_CURRENT, H_LISTS, type Heap, pack, RECORD_CLASSES } from './shared-heap';
 import { SharedMap } from './shared-map';
+import type { Migration } from './shared-map-migrate';
+import { FOLLOWED, followNext, readCurrent, T_LOG, TablePair } from './shared-map-table';
 
 /** fill stores key(i) -> value(i) for i = 0, 1, ... until the map is out of memory; it returns the count. */
 function fill(m: SharedMap, key: (i: number) => string | number, value: (i: number) => unknown): number {
@@ -169,4 +171,93 @@ describe('SharedMap when a thread dies merging free blocks', () => {
       }
     },
   );
+});
+
+describe('SharedMap when a thread dies holding memory', () => {
+  // A worker terminated at any instruction takes with it only what it alone holds. These replay, in one
+  // thread, what such a worker leaves behind where it held the most.
+  const internals = (m: SharedMap) => m as unknown as { heap: Heap; migration: Migration };
+
+  it('a worker terminated just after retiring a table leaves its deleted keys’ records free', () => {
+    const m = new SharedMap({ maxByteLength: 256 * 1024 });
+    const value = 'v'.repeat(1000);
+    const first = fill(
+      m,
+      (i) => i,
+      () => value,
+    );
+    // Delete 40% of the keys: fewer than start a rebuild of the index.
+    const gone = Math.floor(first * 0.4);
+    for (let i = 0; i < gone; i++) m.delete(i);
+    const { heap, migration } = internals(m);
+    const pair = new TablePair();
+    readCurrent(heap, pair);
+    const [t, id] = [pair.table, pair.id];
+    migration.startMigration(t, id);
+    expect(followNext(heap, t, id, pair)).toBe(FOLLOWED);
+    for (let i = 0; i < 1 << heap.w[t + T_LOG]!; i++) migration.migrateSlot(t, id, pair.table, pair.id, i);
+    // The compare-exchange that makes the new table current, and the retiring of the old one; then the
+    // worker is gone, and with it the old table and whatever it had not yet given back.
+    expect(Atomics.compareExchange(heap.b, H_CURRENT >> 1, pack(id, t), pack(pair.id, pair.table))).toBe(
+      pack(id, t),
+    );
+    Atomics.store(heap.w, t, 0);
+    for (let i = gone; i < first; i += 7) expect(m.get(i)).toBe(value);
+    const again = fill(
+      m,
+      (i) => `again${i}`,
+      () => value,
+    );
+    // Before: the records of deleted keys were freed by the thread that retired their table, after it
+    // retired it; here none came back.
+    expect(again).toBeGreaterThanOrEqual(gone - 8);
+  });
+
+  it('a worker terminated holding the biggest free block takes at most 4 KiB', () => {
+    const max = 256 * 1024;
+    const m = new SharedMap({ maxByteLength: max });
+    const first = fill(
+      m,
+      (i) => i,
+      (i) => i,
+    );
+    // Keep the last entry, near the end of the heap, so that the free space does not go back to the bump
+    // pointer.
+    for (let i = 0; i < first - 1; i++) m.delete(i);
+    const { heap, migration } = internals(m);
+    // What a write that finds no room does: rebuild the index without the deleted keys, and merge.
+    migration.reclaim();
+    // What a worker terminated between taking a block off a free list and putting (the rest of) it back
+    // leaves: the biggest free block is gone.
+    let cls = RECORD_CLASSES - 1;
+    while (cls > 0 && heap.pop(H_LISTS + 2 * cls, classUnits(cls)) === 0) cls--;
+    // Before: merging cut the free space into pieces as big as it could (here 32 KiB), and a worker that
+    // died holding one took them all.
+    console.log(`the biggest free block: ${classUnits(cls) * 16} bytes`);
+    expect(classUnits(cls) * 16).toBeLessThanOrEqual(4096);
+    const second = fill(
+      m,
+      (i) => `again${i}`,
+      (i) => i,
+    );
+    console.log(`fill: ${first}, then ${second}`);
+    expect(second).toBeGreaterThanOrEqual(Math.floor(first * 0.8));
+  });
+
+  it('records bigger than a free piece are carved out of merged free space', () => {
+    const m = new SharedMap({ maxByteLength: 512 * 1024 });
+    const first = fill(
+      m,
+      (i) => i,
+      () => 'b'.repeat(10_000),
+    );
+    m.clear();
+    // 6 KB values take records of 8 KiB, twice as many as the 16 KiB the first fill's took.
+    const second = fill(
+      m,
+      (i) => i,
+      () => 'c'.repeat(6000),
+    );
+    expect(second).toBeGreaterThanOrEqual(first);
+  });
 });
