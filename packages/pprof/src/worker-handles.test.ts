@@ -4,7 +4,8 @@
 // samples are in the profile with thread=<threadId> and worker=<name> (for the
 // named one), its functions in their true shares, taken with startCpuProfile
 // where Worker has it and through the inspector on Node 20 (worker-sessions.ts);
-// a worker started mid-profile too, and back-to-back profiles (the Pyroscope
+// a worker created before the package loaded, one started by a worker, and one
+// started mid-profile too, and back-to-back profiles (the Pyroscope
 // pusher's cut) both hold the workers. A worker that exits or is terminated
 // mid-profile breaks nothing.
 import { execFileSync } from 'node:child_process';
@@ -46,6 +47,8 @@ interface Result {
   api: string;
   threads: number[];
   early: number;
+  nested: number;
+  outer: number;
   names: string[];
   truths: { a: number; b: number; clock: string }[];
   stopMs: number;
@@ -133,12 +136,16 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
           expect(onThread(t).every((s) => (s.labels.worker ?? '') === named)).toBe(true);
         }
         expect(prof.comments.join('\n')).toContain(
-          `worker threads ${[r.early, ...r.threads].sort((a, b) => a - b).join(', ')} included`,
+          `worker threads ${[r.early, r.outer, r.nested, ...r.threads].sort((a, b) => a - b).join(', ')} included`,
         );
         // The worker created before the package loaded is there too (through the inspector), unnamed.
         const early = onThread(r.early);
         console.log(`${r.version}: the worker older than the package: ${sum(early)} samples`);
         expect(early.some((s) => s.stack.some((f) => f.name === 'spin_early'))).toBe(true);
+        // So is the worker started by a worker, neither loading the package (the inspector sees it).
+        const nested = onThread(r.nested);
+        console.log(`${r.version}: the worker started by a worker: ${sum(nested)} samples`);
+        expect(nested.some((s) => s.stack.some((f) => f.name === 'spin_nested'))).toBe(true);
         // Every sample with a worker label is on that worker's thread.
         const named = prof.samples.filter((s) => s.labels.worker !== undefined);
         expect(named.every((s) => s.labels.thread === String(r.threads[0]))).toBe(true);

@@ -1,7 +1,7 @@
 // Run by worker-handles.test.ts under each Node: two workers that never load
 // @gostd/pprof spin in two functions in known shares while the main thread
 // takes a CPU profile through the built package (and a third, created before
-// the package loaded, spins a little); then a profile during which
+// the package loaded, and a fourth, started by a worker, spin a little); then a profile during which
 // one worker exits and another is terminated, back-to-back profiles, and the
 // HTTP handler's profile. Writes the first profile to
 // argv[2] and prints one JSON line of what happened.
@@ -71,6 +71,20 @@ try {
   await Promise.all(workers.map(ready));
   result.threads = workers.map((w) => w.threadId);
   result.early = early.threadId;
+  // A worker started by a worker, neither of which loads the package: the main thread's diagnostics_channel
+  // never sees it; its inspector does (worker-sessions.ts). 2 ms of spin_nested every 50 ms.
+  const outer = new Worker(
+    `const { Worker, parentPort } = require('node:worker_threads');
+     const inner = new Worker(
+       'function spin_nested() { const end = performance.now() + 2; while (performance.now() < end); }' +
+         'setInterval(spin_nested, 50);',
+       { eval: true },
+     );
+     inner.once('online', () => parentPort.postMessage(inner.threadId));`,
+    { eval: true },
+  );
+  result.nested = await new Promise((r) => outer.once('message', r));
+  result.outer = outer.threadId;
   result.names = names.map((n) => n ?? '');
   const chunks = [];
   pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
@@ -88,7 +102,7 @@ try {
   await pprof.stopCPUProfile();
   result.stopMs = performance.now() - t0;
   fs.writeFileSync(out, Buffer.concat(chunks));
-  await Promise.all(workers.map((w) => w.terminate()));
+  await Promise.all([...workers, outer].map((w) => w.terminate()));
 
   // One worker exits by itself and one is terminated while profiled; one
   // stays, and one is started while the profile runs.
