@@ -40,7 +40,8 @@ export function scaleHeapSample(count: number, size: number, rate: number): [num
  * Heap profiles hold the sampled objects allocated since it started that are
  * still live. writeHeapProfile starts it with Go's default (512 KiB) when it is
  * not running. Set in the main thread, the rate is the process's, as in Go:
- * every worker thread that loaded the package samples its own heap at it too.
+ * every worker thread samples its heap at it too (a worker that never loads
+ * the package, through the main thread's inspector).
  * It throws a RangeError unless bytes is a non-negative integer.
  *
  * @example
@@ -187,9 +188,9 @@ export function heapProfileOf(hp: HeapProfile, rate: number): Profile {
  * not running it is started first (see setMemProfileRate), so the first profile
  * of a process holds only what was allocated after that. Pass gc to collect
  * garbage first. Written in the main thread, the profile also holds the heaps of
- * the worker threads that loaded the package, each sample labeled
- * thread=<threadId> (and worker=<name> for a named worker); it waits at most
- * 3 s for them.
+ * the worker threads, whether they loaded the package or not, each sample
+ * labeled thread=<threadId> (and worker=<name> for a named worker); it waits at
+ * most 3 s for them.
  *
  * @example
  * ```ts
@@ -218,16 +219,24 @@ export function writeHeapProfile(w: Writer, options: { gc?: boolean } = {}): Pro
 
 async function writeHeap(w: Writer, gc: boolean): Promise<void> {
   if (rate === 0) setMemProfileRate(defaultMemProfileRate);
-  // The workers take theirs meanwhile (main thread only; none before the rate reached them).
-  const fromWorkers = workerHeaps()?.collect(gc, workerTimeoutMs) ?? [];
+  // The workers take theirs meanwhile (main thread only; none before the rate reached them): those that
+  // loaded the package through its channel, the others through the inspector.
+  const heaps = workerHeaps();
+  const fromWorkers = heaps?.collect(gc, workerTimeoutMs) ?? [];
+  const fromOutside = heaps?.outside.collect(gc, workerTimeoutMs) ?? [];
   const profile = await ownHeap(gc);
-  const workers = await fromWorkers;
-  appendWorkers(
-    profile,
-    await Promise.all(
-      workers.map(async (x) => ({ ...x, profile: Profile.decode(await gunzipAsync(x.bytes)) })),
-    ),
+  const workers = await Promise.all(
+    (await fromWorkers).map(async (x) => ({
+      thread: x.thread,
+      name: x.name,
+      profile: Profile.decode(await gunzipAsync(x.bytes)),
+    })),
   );
+  for (const x of await fromOutside) {
+    if (!workers.some((y) => y.thread === x.thread))
+      workers.push({ thread: x.thread, name: x.name, profile: heapProfileOf(x.profile, rate) });
+  }
+  appendWorkers(profile, workers);
   await writeAll(w, await gzipAsync(profile.encode()));
 }
 

@@ -133,7 +133,10 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
       {
         for (const [i, t] of r.threads.entries()) {
           const named = r.names[i] as string;
-          expect(onThread(t).every((s) => (s.labels.worker ?? '') === named)).toBe(true);
+          expect(
+            onThread(t).every((s) => (s.labels.worker ?? '') === named),
+            `worker label of thread ${t}`,
+          ).toBe(true);
         }
         expect(prof.comments.join('\n')).toContain(
           `worker threads ${[r.early, r.outer, r.nested, ...r.threads].sort((a, b) => a - b).join(', ')} included`,
@@ -141,14 +144,23 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
         // The worker created before the package loaded is there too (through the inspector), unnamed.
         const early = onThread(r.early);
         console.log(`${r.version}: the worker older than the package: ${sum(early)} samples`);
-        expect(early.some((s) => s.stack.some((f) => f.name === 'spin_early'))).toBe(true);
+        expect(
+          early.some((s) => s.stack.some((f) => f.name === 'spin_early')),
+          `spin_early in ${sum(early)} samples of the worker older than the package`,
+        ).toBe(true);
         // So is the worker started by a worker, neither loading the package (the inspector sees it).
         const nested = onThread(r.nested);
         console.log(`${r.version}: the worker started by a worker: ${sum(nested)} samples`);
-        expect(nested.some((s) => s.stack.some((f) => f.name === 'spin_nested'))).toBe(true);
+        expect(
+          nested.some((s) => s.stack.some((f) => f.name === 'spin_nested')),
+          `spin_nested in ${sum(nested)} samples of the worker started by a worker`,
+        ).toBe(true);
         // Every sample with a worker label is on that worker's thread.
         const named = prof.samples.filter((s) => s.labels.worker !== undefined);
-        expect(named.every((s) => s.labels.thread === String(r.threads[0]))).toBe(true);
+        expect(
+          named.every((s) => s.labels.thread === String(r.threads[0])),
+          'worker labels only on the named thread',
+        ).toBe(true);
         if (requireGo('go tool pprof -tags on profiles of workers taken from outside')) {
           const out = await goPprof('-tags', '-sample_index=samples', file);
           const section = (key: string) =>
@@ -176,10 +188,11 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
       const mid = threadsOf(r.mid.bytes);
       expect(r.midStopMs).toBeLessThan(3000);
       const { stays, late, killed, quits } = r.mid.ids;
-      expect(mid.has(String(stays))).toBe(true);
-      expect(mid.has(String(late))).toBe(true);
-      expect(mid.has(String(killed))).toBe(false);
-      expect(mid.has(String(quits))).toBe(false);
+      const midThreads = `samples by thread ${JSON.stringify(Object.fromEntries(mid))}, ids ${JSON.stringify(r.mid.ids)}`;
+      expect(mid.has(String(stays)), midThreads).toBe(true);
+      expect(mid.has(String(late)), midThreads).toBe(true);
+      expect(mid.has(String(killed)), midThreads).toBe(false);
+      expect(mid.has(String(quits)), midThreads).toBe(false);
       console.log(
         `${r.version}: exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, samples by thread ${JSON.stringify(Object.fromEntries(mid))}`,
       );

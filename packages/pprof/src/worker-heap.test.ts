@@ -3,7 +3,9 @@
 // thread's heap profile holds each worker's objects, labeled thread=<threadId>
 // (and worker=<name> for the two started with a name), each near what its heap
 // grew by, read back by `go tool pprof -tags`. Workers that end, normally or by
-// terminate, cost a profile at most one wait of 3 s and break nothing.
+// terminate, cost a profile at most one wait of 3 s and break nothing. Workers
+// that never load the package (one started by such a worker among them) are
+// sampled through the inspector, and are in the profile the same way.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +54,64 @@ import(${JSON.stringify(dist)}).then(async (pprof) => {
 `;
 
 const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
+
+// A worker that never loads the package: it waits until its heap sampler runs (the main thread starts it
+// through the inspector; the worker asks its own inspector session, without the package), then keeps units x
+// 50,000 objects alive as workerCode does and sends the growth of its heap. With nested, it is started by an
+// outer worker that never loads the package either.
+const plainCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Session } = require('node:inspector');
+const v8 = require('node:v8');
+v8.setFlagsFromString('--expose-gc');
+const collect = require('node:vm').runInNewContext('gc');
+const s = new Session();
+s.connect();
+const sampling = () => new Promise((r) => s.post('HeapProfiler.getSamplingProfile', (e) => r(e === null)));
+(async () => {
+  for (let i = 0; i < 1000 && !(await sampling()); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!(await sampling())) return parentPort.postMessage('its heap sampler never started');
+  parentPort.on('message', async (m) => {
+    if (m === 'sampling') parentPort.postMessage(await sampling());
+  });
+  const n = workerData.units * 50000;
+  const kept = new Array(n);
+  function keepAlive() {
+    for (let i = 0; i < n; i++) kept[i] = { i, s: 'item ' + i, next: null };
+  }
+  collect();
+  const before = v8.getHeapStatistics().used_heap_size;
+  keepAlive();
+  collect();
+  parentPort.postMessage({ thread: require('node:worker_threads').threadId, grown: v8.getHeapStatistics().used_heap_size - before });
+  setInterval(() => {}, 1000);
+})();
+`;
+
+/** Starts a worker that never loads the package (nested: from a worker that does not either). */
+async function startPlain(
+  units: number,
+  name?: string,
+): Promise<{ worker: Worker; thread: number; grown: number }> {
+  const worker =
+    name !== undefined
+      ? new Worker(plainCode, { eval: true, workerData: { units }, name })
+      : new Worker(
+          `const { Worker, parentPort } = require('node:worker_threads');
+           const inner = new Worker(${JSON.stringify(plainCode)}, { eval: true, workerData: { units: ${units} } });
+           inner.on('message', (m) => parentPort.postMessage(m));
+           parentPort.on('message', (m) => inner.postMessage(m));
+           inner.once('error', (e) => parentPort.postMessage(String(e)));`,
+          { eval: true },
+        );
+  const m = await new Promise<unknown>((r, reject) => {
+    worker.once('message', r);
+    worker.once('error', reject);
+  });
+  if (typeof m !== 'object' || m === null) throw new Error(String(m));
+  const { thread, grown } = m as { thread: number; grown: number };
+  return { worker, thread, grown };
+}
 
 /** A worker keeping units of objects alive, and the bytes its heap grew by keeping them. */
 function startWithTruth(units: number, name?: string): Promise<[Worker, number]> {
@@ -211,6 +271,53 @@ describe('worker threads in the heap profile', () => {
     await outer.terminate();
     expect(got.error).toBeUndefined();
     expect([...keptByThread(prof).keys()]).toEqual([String(got.thread)]);
+  });
+
+  it("holds the heaps of workers that never load the package, a worker's worker among them", {
+    timeout: 120_000,
+  }, async () => {
+    pprof.setMemProfileRate(16 * 1024);
+    const trust = await Promise.all(
+      [2, 1].map((units, i) => startPlain(units, i === 0 ? 'plain' : undefined)),
+    );
+    const ids = trust.map((t) => t.thread);
+    const { prof, bytes } = await heapProfile(true);
+    // Setting the rate to 0 stops their samplers too.
+    pprof.setMemProfileRate(0);
+    const stopped = async (w: Worker) => {
+      for (let i = 0; i < 100; i++) {
+        if ((await ask(w, 'sampling')) === false) return true;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return false;
+    };
+    expect(await Promise.all(trust.map((t) => stopped(t.worker)))).toEqual([true, true]);
+    await Promise.all(trust.map((t) => t.worker.terminate()));
+    const kept = keptByThread(prof);
+    const ratio = (i: number) => (kept.get(String(ids[i])) ?? 0) / (trust[i]?.grown as number);
+    const lines = ids.map(
+      (id, i) =>
+        `thread ${id}: ${((kept.get(String(id)) ?? 0) / 1e6).toFixed(2)} MB in keepAlive, its heap grew ` +
+        `${((trust[i]?.grown as number) / 1e6).toFixed(2)} MB (${ratio(i).toFixed(2)}x)`,
+    );
+    console.log(`heap of workers that never load the package: ${lines.join('; ')}`);
+    expect(kept.get('') ?? 0).toBe(0);
+    for (const i of [0, 1]) {
+      expect(ratio(i), lines.join('; ')).toBeGreaterThan(0.75);
+      expect(ratio(i), lines.join('; ')).toBeLessThan(1.33);
+    }
+    // The named one's name comes from its inspector title.
+    for (const s of prof.samples.filter((s) => s.labels.thread === String(ids[0])))
+      expect(s.labels.worker).toBe('plain');
+    for (const s of prof.samples.filter((s) => s.labels.thread === String(ids[1])))
+      expect(s.labels.worker).toBeUndefined();
+    if (requireGo('go tool pprof -tags on a heap profile with workers reached from outside')) {
+      const file = path.join(tmp, 'heap-outside.pb.gz');
+      fs.writeFileSync(file, bytes);
+      const out = await goPprof('-tags', '-sample_index=inuse_space', file);
+      for (const id of ids) expect(out).toMatch(new RegExp(`\\): ${id}\\n`));
+      expect(out).toMatch(/: plain\n/);
+    }
   });
 
   it('the main thread stopping its sampler stops the workers', { timeout: 60_000 }, async () => {

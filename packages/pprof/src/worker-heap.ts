@@ -4,9 +4,12 @@
 // or the default that writeHeapProfile starts) is sent to the workers, which
 // sample their own heaps at that rate; a heap profile of the main thread asks
 // them for theirs (bounded in time) and appends them, every sample labeled
-// thread=<threadId>, and worker=<name> for a worker started with a name.
+// thread=<threadId>, and worker=<name> for a worker started with a name. The
+// workers that never load the package are sampled through the inspector
+// (worker-heap-sessions.ts).
 import { subscribe } from 'node:diagnostics_channel';
 import { BroadcastChannel, isMainThread, threadId, Worker } from 'node:worker_threads';
+import { HeapSessions } from './worker-heap-sessions';
 import { namesOf, ownName, type WorkerProfile } from './worker-profiles';
 
 /** The channel of every thread that loaded the package (any copy). */
@@ -86,6 +89,10 @@ class WorkerHeaps {
   private readonly ch = new BroadcastChannel(heapChannelName);
   /** The sampling workers, by thread id, with their names (undefined: not told, Node 20). */
   readonly members = new Map<number, string | undefined>();
+  /** The workers that loaded the package (they said so on the channel). */
+  private readonly heard = new Set<number>();
+  /** The workers that never load the package, sampled through the inspector. */
+  readonly outside = new HeapSessions((thread) => this.heard.has(thread));
   private rate = 0;
   /** The requests waiting for answers, by id: the answers so far, and the check run on each event. */
   private readonly pending = new Map<string, { got: Map<number, Uint8Array | null>; check: () => void }>();
@@ -112,12 +119,15 @@ class WorkerHeaps {
   }
 
   private receive(m: Message): void {
+    if (m.t === 'hello' || m.t === 'sampling') this.heard.add(m.thread);
     if (m.t === 'hello') this.ch.postMessage({ t: 'rate', bytes: this.rate } satisfies Message);
     else if (m.t === 'sampling') {
       if (m.bytes > 0) this.members.set(m.thread, m.name);
       else this.members.delete(m.thread);
-    } else if (m.t === 'bye') this.members.delete(m.thread);
-    else if (m.t === 'profile') {
+    } else if (m.t === 'bye') {
+      this.members.delete(m.thread);
+      this.heard.delete(m.thread);
+    } else if (m.t === 'profile') {
       const p = this.pending.get(m.id);
       p?.got.set(m.thread, m.bytes);
       // A worker left out of an earlier profile (it did not answer in time) is back.
@@ -130,6 +140,7 @@ class WorkerHeaps {
   /** Sends the main thread's new rate to every worker. */
   announce(bytes: number): void {
     this.rate = bytes;
+    this.outside.setRate(bytes);
     if (bytes === 0) this.members.clear();
     this.ch.postMessage({ t: 'rate', bytes } satisfies Message);
     for (const p of this.pending.values()) p.check(); // no longer waiting for the workers stopped

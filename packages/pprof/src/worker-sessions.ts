@@ -3,44 +3,30 @@
 // (which has no startCpuProfile), and on any Node the workers created before
 // the package loaded (worker-handles.ts only sees those created after). For the
 // length of one CPU profile the main thread opens an inspector session of its
-// own, attaches to its workers through Node's NodeWorker domain, and runs V8's
-// Profiler domain in each by message; at stop each worker's V8 profile is
-// counted as worker-handles.ts counts its own.
-import { Session } from 'node:inspector';
+// own, attaches to the workers through Node's NodeWorker domain
+// (worker-inspector.ts), and runs V8's Profiler domain in each by message; at
+// stop each worker's V8 profile is counted as worker-handles.ts counts its own.
 import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 import type { CpuProfile } from './inspector';
 import { type HandleProfile, workerProfileOf } from './worker-handles';
-import { channelName, nameInTitle } from './worker-profiles';
+import { type AttachedWorker, WorkerInspector } from './worker-inspector';
+import { channelName } from './worker-profiles';
 
-/** A worker this session attached to: its thread, name and whether its profile started. */
-interface Attached {
-  thread: number;
-  name: string;
-  sessionId: string;
-  started: Promise<boolean> | undefined;
-  /** The worker has ended (detached): nothing more is asked of it. */
-  gone: boolean;
-}
-
-/** How long a worker may take to say it loaded the package before it is profiled from outside. */
-const graceMs = 50;
+/** How long a worker may take to say it loaded the package before it is reached from outside. */
+export const graceMs = 50;
 
 /**
  * WorkerSessions runs on the main thread for the length of one CPU profile:
- * it profiles through the inspector every worker of the main thread that does
- * not take part by itself (it loaded the package) and that skip does not name
- * (worker-handles.ts profiles it).
+ * it profiles through the inspector every worker that does not take part by
+ * itself (it loaded the package) and that skip does not name (worker-handles.ts
+ * profiles it).
  */
 export class WorkerSessions {
-  private readonly session: Session | undefined;
+  private readonly inspector: WorkerInspector | undefined;
   private readonly channel: BroadcastChannel | undefined;
-  private readonly attached = new Map<number, Attached>();
+  /** The workers attached to, with whether their profile started (undefined: not asked). */
+  private readonly started = new Map<AttachedWorker, Promise<boolean> | undefined>();
   private readonly joined = new Set<number>();
-  private readonly waiting = new Map<
-    number,
-    { sessionId: string; ok: (r: unknown) => void; fail: (e: unknown) => void }
-  >();
-  private nextId = 1;
   private stopped = false;
 
   constructor(
@@ -57,92 +43,32 @@ export class WorkerSessions {
         if ((m?.t === 'hello' || m?.t === 'ack') && typeof m.thread === 'number') this.joined.add(m.thread);
       };
       this.channel = ch;
-      const s = new Session();
-      s.connect();
-      s.on('NodeWorker.attachedToWorker', (m) => this.attach(m.params));
-      s.on('NodeWorker.receivedMessageFromWorker', (m) => this.receive(m.params.message));
-      // A worker that exited or was terminated: what was asked of it will not be answered.
-      s.on('NodeWorker.detachedFromWorker', (m) => this.detached(m.params.sessionId));
-      s.post('NodeWorker.enable', { waitForDebuggerOnStart: false }, () => {});
-      this.session = s;
     } catch {
-      // No NodeWorker domain here (Deno, Bun): nothing to profile this way.
-      this.close();
+      // No BroadcastChannel: every worker is taken as not having loaded the package.
     }
+    this.inspector = new WorkerInspector((w) => this.attach(w));
   }
 
-  private attach(params: { sessionId: string; workerInfo: { title: string } }): void {
-    const title = params.workerInfo.title;
-    const thread = Number(/^\[worker (\d+)\]/.exec(title)?.[1] ?? Number.NaN);
-    if (!Number.isInteger(thread) || this.stopped || this.attached.has(thread)) return;
-    const a: Attached = {
-      thread,
-      name: nameInTitle(title),
-      sessionId: params.sessionId,
-      started: undefined,
-      gone: false,
-    };
-    this.attached.set(thread, a);
+  private attach(w: AttachedWorker): void {
+    if (this.stopped) return;
+    this.started.set(w, undefined);
     const timer = setTimeout(() => {
-      if (this.stopped || a.gone || this.joined.has(thread) || this.skip(thread)) return;
+      if (this.stopped || w.gone || this.joined.has(w.thread) || this.skip(w.thread)) return;
+      const i = this.inspector as WorkerInspector;
       const interval = Math.max(1, Math.round(1e6 / this.hz));
-      a.started = this.send(a, 'Profiler.enable')
-        .then(() => this.send(a, 'Profiler.setSamplingInterval', { interval }))
-        .then(() => this.send(a, 'Profiler.start'))
-        .then(
-          () => true,
-          () => false,
-        );
+      this.started.set(
+        w,
+        i
+          .send(w, 'Profiler.enable')
+          .then(() => i.send(w, 'Profiler.setSamplingInterval', { interval }))
+          .then(() => i.send(w, 'Profiler.start'))
+          .then(
+            () => true,
+            () => false,
+          ),
+      );
     }, graceMs);
     timer.unref();
-  }
-
-  /** Sends an inspector command to a's worker; the promise settles with its answer. */
-  private send(a: Attached, method: string, params: object = {}): Promise<unknown> {
-    const s = this.session;
-    if (s === undefined) return Promise.reject(new Error('no session'));
-    const id = this.nextId++;
-    return new Promise((ok, fail) => {
-      this.waiting.set(id, { sessionId: a.sessionId, ok, fail });
-      const message = JSON.stringify({ id, method, params });
-      s.post('NodeWorker.sendMessageToWorker', { sessionId: a.sessionId, message }, (err) => {
-        if (err === null) return;
-        this.waiting.delete(id);
-        fail(err);
-      });
-    });
-  }
-
-  private receive(message: string): void {
-    let m: { id?: unknown; result?: unknown; error?: unknown };
-    try {
-      m = JSON.parse(message) as typeof m;
-    } catch {
-      return;
-    }
-    const w = typeof m.id === 'number' ? this.waiting.get(m.id) : undefined;
-    if (w === undefined) return;
-    this.waiting.delete(m.id as number);
-    if (m.error !== undefined) w.fail(m.error);
-    else w.ok(m.result);
-  }
-
-  private detached(sessionId: string): void {
-    for (const [id, w] of this.waiting) {
-      if (w.sessionId !== sessionId) continue;
-      this.waiting.delete(id);
-      w.fail(new Error('worker gone'));
-    }
-    for (const a of this.attached.values()) if (a.sessionId === sessionId) a.gone = true;
-  }
-
-  private close(): void {
-    try {
-      this.channel?.close();
-      this.session?.disconnect();
-    } catch {
-      // Already closed.
-    }
   }
 
   /**
@@ -153,13 +79,14 @@ export class WorkerSessions {
   async collect(timeoutMs: number): Promise<HandleProfile[]> {
     this.stopped = true;
     const out: HandleProfile[] = [];
-    const one = async (a: Attached): Promise<void> => {
-      if (a.started === undefined || !(await a.started) || a.gone) return;
-      const r = (await this.send(a, 'Profiler.stop')) as { profile: CpuProfile };
-      if (this.joined.has(a.thread) || this.skip(a.thread)) return;
-      out.push({ thread: a.thread, name: a.name, profile: workerProfileOf(r.profile, this.hz) });
+    const i = this.inspector;
+    const one = async (w: AttachedWorker, started: Promise<boolean> | undefined): Promise<void> => {
+      if (i === undefined || started === undefined || !(await started) || w.gone) return;
+      const r = await i.send<{ profile: CpuProfile }>(w, 'Profiler.stop');
+      if (this.joined.has(w.thread) || this.skip(w.thread)) return;
+      out.push({ thread: w.thread, name: w.name, profile: workerProfileOf(r.profile, this.hz) });
     };
-    const all = [...this.attached.values()].map((a) => one(a).catch(() => undefined));
+    const all = [...this.started].map(([w, started]) => one(w, started).catch(() => undefined));
     if (all.length > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
@@ -170,7 +97,12 @@ export class WorkerSessions {
         });
       });
     }
-    this.close();
+    try {
+      this.channel?.close();
+    } catch {
+      // Already closed.
+    }
+    i?.close();
     return out.sort((a, b) => a.thread - b.thread);
   }
 }
