@@ -70,7 +70,8 @@ function hi(h: bigint): number {
 
 /**
  * coalesce merges the map's free record blocks: it returns the start of a run of wantUnits units kept for
- * the caller (a table, or a record bigger than a piece), or 0. When another thread is merging it waits for it (up to WAIT_MS) and returns 0.
+ * the caller (a table, or a record bigger than a piece), or 0. When another thread is merging it waits for
+ * it (up to WAIT_MS) and returns 0.
  */
 export function coalesce(heap: Heap, wantUnits: number): number {
   const mine = acquire(heap);

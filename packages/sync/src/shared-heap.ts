@@ -256,7 +256,8 @@ export class Heap {
 
   /**
    * coalesce merges neighbouring free record blocks (see shared-coalesce.ts); given wantUnits, it keeps the
-   * start of the first merged run that long for the caller (a table, or a record bigger than a piece) and returns it (0: none was that long).
+   * start of the first merged run that long for the caller (a table, or a record bigger than a piece) and
+   * returns it (0: none was that long).
    */
   coalesce(wantUnits = 0): number {
     return coalesce(this, wantUnits);
