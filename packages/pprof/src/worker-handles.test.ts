@@ -143,8 +143,8 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
         );
         // The worker created before the package loaded is there too (through the inspector), unnamed, and so is
         // the worker started by a worker, neither loading the package: each spins 2 ms every 50 ms (22-47
-        // samples at work of about 2,400 here), the rest of their samples idle. That work must be in the
-        // profile; the function's name is reported, not required:
+        // samples at work of about 2,400 here, 6-18 of 1,400-1,600 in a CI run), the rest of their samples
+        // idle. That work must be in the profile; the function's name is reported, not required:
         // V8 sometimes charges it to the timer code that calls it (about 1 run in 10 of the whole suite on
         // Node 20 had no spin_early frame; see "Hot code keeps its frames" in the README).
         for (const [what, thread, fn] of [
