@@ -13,7 +13,7 @@ import { Tables } from './builder';
 import { cpuProfileOf } from './cpu-proto';
 import { StackCounts } from './cpu-stacks';
 import type { CpuProfile } from './inspector';
-import { channelName } from './worker-profiles';
+import { channelName, waitAtMost } from './worker-profiles';
 
 /** What Worker.prototype.startCpuProfile resolves to. */
 interface CpuProfileHandle {
@@ -235,15 +235,6 @@ export class WorkerHandles {
       out.push({ thread, name, profile: workerProfileOf(JSON.parse(json) as CpuProfile, this.hz) });
     };
     const all = [...this.started].map(([thread, s]) => one(thread, s.name, s.handle).catch(() => undefined));
-    if (all.length === 0) return Promise.resolve(out);
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve(out.slice().sort((a, b) => a.thread - b.thread));
-      };
-      const timer = setTimeout(done, timeoutMs);
-      timer.unref();
-      void Promise.all(all).then(done);
-    });
+    return waitAtMost(all, timeoutMs).then(() => out.slice().sort((a, b) => a.thread - b.thread));
   }
 }

@@ -8,6 +8,7 @@
 // later shares it, and is then asked through its own channel only.
 import type { HeapProfile } from './inspector';
 import { type AttachedWorker, WorkerInspector } from './worker-inspector';
+import { waitAtMost } from './worker-profiles';
 import { graceMs } from './worker-sessions';
 
 /** The sampled heap of a worker reached from outside. */
@@ -99,16 +100,7 @@ export class HeapSessions {
       if (!this.joined(w.thread)) out.push({ thread: w.thread, name: w.name, profile: r.profile });
     };
     const all = [...this.sampling].map(([w, running]) => one(w, running).catch(() => undefined));
-    if (all.length > 0) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        timer.unref();
-        void Promise.all(all).then(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await waitAtMost(all, timeoutMs);
     return out.sort((a, b) => a.thread - b.thread);
   }
 }

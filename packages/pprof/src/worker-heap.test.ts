@@ -22,18 +22,15 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-worker-heap-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => pprof.setMemProfileRate(0));
 
-// A worker that loads the package, waits until its heap sampler runs (the main
-// thread's rate reaches it), then keeps units x 50,000 objects alive, made in
-// keepAlive, and sends the growth of its heap that this made (after a full GC on
-// either side). It answers 'rate' with its sampling rate and 'exit' by exiting.
-const workerCode = `
-const { parentPort, workerData } = require('node:worker_threads');
+// What both kinds of test worker share: collect() (a full GC), and the code that keeps
+// workerData.units x 50,000 objects alive, made in keepAlive, and sets grown to the
+// growth of its heap that this made (after a full GC on either side).
+const gcCode = `
 const v8 = require('node:v8');
 v8.setFlagsFromString('--expose-gc');
 const collect = require('node:vm').runInNewContext('gc');
-import(${JSON.stringify(dist)}).then(async (pprof) => {
-  for (let i = 0; i < 1000 && pprof.memProfileRate() === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  if (pprof.memProfileRate() === 0) return parentPort.postMessage("the main thread's rate never came");
+`;
+const keepAliveCode = `
   const n = workerData.units * 50000;
   const kept = new Array(n);
   function keepAlive() {
@@ -44,6 +41,19 @@ import(${JSON.stringify(dist)}).then(async (pprof) => {
   keepAlive();
   collect();
   const grown = v8.getHeapStatistics().used_heap_size - before;
+`;
+
+// A worker that loads the package, waits until its heap sampler runs (the main
+// thread's rate reaches it), then keeps units x 50,000 objects alive, made in
+// keepAlive, and sends the growth of its heap that this made (after a full GC on
+// either side). It answers 'rate' with its sampling rate and 'exit' by exiting.
+const workerCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+${gcCode}
+import(${JSON.stringify(dist)}).then(async (pprof) => {
+  for (let i = 0; i < 1000 && pprof.memProfileRate() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  if (pprof.memProfileRate() === 0) return parentPort.postMessage("the main thread's rate never came");
+${keepAliveCode}
   parentPort.on('message', (m) => {
     if (m === 'rate') parentPort.postMessage(pprof.memProfileRate());
     if (m === 'exit') process.exit(0);
@@ -57,14 +67,11 @@ const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
 
 // A worker that never loads the package: it waits until its heap sampler runs (the main thread starts it
 // through the inspector; the worker asks its own inspector session, without the package), then keeps units x
-// 50,000 objects alive as workerCode does and sends the growth of its heap. With nested, it is started by an
-// outer worker that never loads the package either.
+// 50,000 objects alive as workerCode does and sends the growth of its heap.
 const plainCode = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { Session } = require('node:inspector');
-const v8 = require('node:v8');
-v8.setFlagsFromString('--expose-gc');
-const collect = require('node:vm').runInNewContext('gc');
+${gcCode}
 const s = new Session();
 s.connect();
 const sampling = () => new Promise((r) => s.post('HeapProfiler.getSamplingProfile', (e) => r(e === null)));
@@ -74,21 +81,16 @@ const sampling = () => new Promise((r) => s.post('HeapProfiler.getSamplingProfil
   parentPort.on('message', async (m) => {
     if (m === 'sampling') parentPort.postMessage(await sampling());
   });
-  const n = workerData.units * 50000;
-  const kept = new Array(n);
-  function keepAlive() {
-    for (let i = 0; i < n; i++) kept[i] = { i, s: 'item ' + i, next: null };
-  }
-  collect();
-  const before = v8.getHeapStatistics().used_heap_size;
-  keepAlive();
-  collect();
-  parentPort.postMessage({ thread: require('node:worker_threads').threadId, grown: v8.getHeapStatistics().used_heap_size - before });
+${keepAliveCode}
+  parentPort.postMessage({ thread: require('node:worker_threads').threadId, grown });
   setInterval(() => {}, 1000);
 })();
 `;
 
-/** Starts a worker that never loads the package (nested: from a worker that does not either). */
+/**
+ * Starts a worker that never loads the package: a named one directly, an unnamed one from an outer worker
+ * that never loads the package either.
+ */
 async function startPlain(
   units: number,
   name?: string,

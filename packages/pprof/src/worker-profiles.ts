@@ -55,6 +55,22 @@ export async function namesOf(threads: readonly number[]): Promise<Map<number, s
   return new Map(threads.map((t) => [t, nameInTitle(titles.get(t))]));
 }
 
+/**
+ * WaitAtMost resolves once every task has settled, or after ms (an unref'd timer), whichever comes first: how
+ * a profile of the main thread waits for the workers' parts.
+ */
+export function waitAtMost(tasks: readonly Promise<unknown>[], ms: number): Promise<void> {
+  if (tasks.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    void Promise.allSettled(tasks).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 const joined = Symbol.for('@gostd/pprof.worker-joined.v1');
 
 /**

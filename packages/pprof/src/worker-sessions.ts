@@ -10,7 +10,7 @@ import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 import type { CpuProfile } from './inspector';
 import { type HandleProfile, workerProfileOf } from './worker-handles';
 import { type AttachedWorker, WorkerInspector } from './worker-inspector';
-import { channelName } from './worker-profiles';
+import { channelName, waitAtMost } from './worker-profiles';
 
 /** How long a worker may take to say it loaded the package before it is reached from outside. */
 export const graceMs = 50;
@@ -87,16 +87,7 @@ export class WorkerSessions {
       out.push({ thread: w.thread, name: w.name, profile: workerProfileOf(r.profile, this.hz) });
     };
     const all = [...this.started].map(([w, started]) => one(w, started).catch(() => undefined));
-    if (all.length > 0) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        timer.unref();
-        void Promise.all(all).then(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await waitAtMost(all, timeoutMs);
     try {
       this.channel?.close();
     } catch {
