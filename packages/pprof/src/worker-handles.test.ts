@@ -16,31 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { requireGo } from '@gostd/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goPprof as goPprofIn } from './testdata/go-pprof';
+import { nodes as allNodes } from './testdata/node-runtimes';
 import { type ReadProfile, readProfile } from './testdata/read-profile';
 import { resample } from './worker-handles';
 
 const fixture = fileURLToPath(new URL('./testdata/worker-handles.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
-const runtimesScript = fileURLToPath(new URL('../../../scripts/runtimes.mjs', import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-handles-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-/**
- * The executable of a Node from scripts/runtimes.mjs (installed into its cache
- * when missing). Under CI a runtime that cannot be had fails the test; else
- * it is skipped.
- */
-function runtime(name: string): string | undefined {
-  try {
-    return execFileSync(process.execPath, [runtimesScript, name], {
-      encoding: 'utf8',
-      timeout: 300_000,
-    }).trim();
-  } catch (e) {
-    if (process.env.CI === 'true') throw e;
-    return undefined;
-  }
-}
 
 interface Result {
   version: string;
@@ -64,10 +47,7 @@ function run(exe: string, out: string): Result {
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
 }
 
-const nodes: [string, string | undefined][] = [
-  ['this node', process.execPath],
-  ...['node22', 'node24', 'node26'].map((n): [string, string | undefined] => [n, runtime(n)]),
-];
+const nodes = allNodes();
 
 const goPprof = (...args: string[]) => goPprofIn(tmp, ...args);
 
