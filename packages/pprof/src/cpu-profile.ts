@@ -147,7 +147,11 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
     if (isMainThread) {
       const handles = new WorkerHandles(hz);
       r.handles = handles;
-      r.sessions = new WorkerSessions(hz, (thread) => handles.handles(thread));
+      r.sessions = new WorkerSessions(
+        hz,
+        (thread) => handles.handles(thread),
+        (thread) => handles.exiting(thread),
+      );
     }
     running = r;
   } catch (e) {

@@ -30,13 +30,17 @@ interface Result {
   api: string;
   threads: number[];
   early: number;
+  earlyQuits: number;
   nested: number;
   outer: number;
   names: string[];
   truths: { a: number; b: number; clock: string }[];
   stopMs: number;
   midStopMs: number;
-  mid: { ids: { quits: number; killed: number; stays: number; late: number }; bytes: string };
+  mid: {
+    ids: { quits: number; earlyQuits: number; killed: number; stays: number; late: number };
+    bytes: string;
+  };
   cuts: [string, string];
   http: { status: number; bytes: string };
   errors: string[];
@@ -119,7 +123,7 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
           ).toBe(true);
         }
         expect(prof.comments.join('\n')).toContain(
-          `worker threads ${[r.early, r.outer, r.nested, ...r.threads].sort((a, b) => a - b).join(', ')} included`,
+          `worker threads ${[r.early, r.earlyQuits, r.outer, r.nested, ...r.threads].sort((a, b) => a - b).join(', ')} included`,
         );
         // The worker created before the package loaded is there too (through the inspector), unnamed, and so is
         // the worker started by a worker, neither loading the package: each spins 2 ms every 50 ms (22-47
@@ -163,9 +167,11 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
           expect(section('worker').trim().split('\n').length, out).toBe(2); // the header and alpha
         }
       }
-      // The profile during which one worker exited and one was terminated: it
-      // decodes, the stop was not held up, and the worker that stayed and the
-      // one started meanwhile are in it where workers can be profiled from outside.
+      // The profile during which two workers exited by themselves and one was
+      // terminated: it decodes, the stop was not held up, the worker that stayed
+      // and the one started meanwhile are in it, and so are the two that exited,
+      // with their work (their profiles were taken as they exited: worker-exits.ts);
+      // the terminated one is not.
       const threadsOf = (b64: string) => {
         const p = readProfile(Buffer.from(b64, 'base64'));
         expect(p.sampleTypes).toEqual(['samples/count', 'cpu/nanoseconds']);
@@ -178,15 +184,28 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
       };
       const mid = threadsOf(r.mid.bytes);
       expect(r.midStopMs).toBeLessThan(3000);
-      const { stays, late, killed, quits } = r.mid.ids;
+      const { stays, late, killed, quits, earlyQuits } = r.mid.ids;
       const midThreads = `samples by thread ${JSON.stringify(Object.fromEntries(mid))}, ids ${JSON.stringify(r.mid.ids)}`;
       expect(mid.has(String(stays)), midThreads).toBe(true);
       expect(mid.has(String(late)), midThreads).toBe(true);
       expect(mid.has(String(killed)), midThreads).toBe(false);
-      expect(mid.has(String(quits)), midThreads).toBe(false);
+      const midProf = readProfile(Buffer.from(r.mid.bytes, 'base64'));
+      const inFns = (t: number, fns: string[]) =>
+        sum(
+          midProf.samples.filter(
+            (s) => s.labels.thread === String(t) && s.stack.some((f) => fns.includes(f.name)),
+          ),
+        );
+      const quitWork = {
+        quits: inFns(quits, ['spin_a', 'spin_b']),
+        earlyQuits: inFns(earlyQuits, ['spin_early_quit']),
+      };
       console.log(
-        `${r.version}: exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, samples by thread ${JSON.stringify(Object.fromEntries(mid))}`,
+        `${r.version}: exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, samples by thread ${JSON.stringify(Object.fromEntries(mid))}, in the exiting workers' functions ${JSON.stringify(quitWork)}`,
       );
+      // 300 ms of work each, sampled at 200 Hz: about 60 samples.
+      expect(quitWork.quits, midThreads).toBeGreaterThan(10);
+      expect(quitWork.earlyQuits, midThreads).toBeGreaterThan(10);
       // Back to back, and the HTTP handler's profile: each holds both workers.
       expect(r.http.status).toBe(200);
       for (const cut of [...r.cuts, r.http.bytes]) {

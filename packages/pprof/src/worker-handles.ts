@@ -193,6 +193,8 @@ export class WorkerHandles {
     number,
     { name: string; handle: Promise<CpuProfileHandle | undefined> }
   >();
+  /** Each worker's stopped profile (V8's JSON), by thread: stopped once, at collect or as it exited. */
+  private readonly stops = new Map<number, Promise<string | undefined>>();
   private readonly online: (thread: number, w: Worker) => void;
   private stopped = false;
 
@@ -219,22 +221,39 @@ export class WorkerHandles {
   }
 
   /**
+   * Exiting stops the profile of a worker this profiles that is exiting (its
+   * exit waits for this: worker-exits.ts) and keeps it for collect. Undefined
+   * when this does not profile the thread.
+   */
+  exiting(thread: number): Promise<unknown> | undefined {
+    return this.started.has(thread) ? this.stopOnce(thread) : undefined;
+  }
+
+  private stopOnce(thread: number): Promise<string | undefined> {
+    let p = this.stops.get(thread);
+    if (p === undefined) {
+      p = (this.started.get(thread)?.handle ?? Promise.resolve(undefined)).then((h) => h?.stop());
+      this.stops.set(thread, p);
+    }
+    return p;
+  }
+
+  /**
    * Collect stops every worker's profile and returns those that arrive within
-   * timeoutMs. A worker that exited, was terminated or failed in any way is
-   * left out, and so is one that loaded the package meanwhile.
+   * timeoutMs, with those taken as their workers exited. A worker that exited
+   * without its profile taken, was terminated or failed in any way is left
+   * out, and so is one that loaded the package meanwhile.
    */
   collect(timeoutMs: number): Promise<HandleProfile[]> {
     this.stopped = true;
     if (seen !== undefined && seen.onOnline === this.online) seen.onOnline = null;
     const out: HandleProfile[] = [];
-    const one = async (thread: number, name: string, handle: Promise<CpuProfileHandle | undefined>) => {
-      const h = await handle;
-      if (h === undefined) return;
-      const json = await h.stop();
-      if (seen?.joined.has(thread)) return;
+    const one = async (thread: number, name: string) => {
+      const json = await this.stopOnce(thread);
+      if (json === undefined || seen?.joined.has(thread)) return;
       out.push({ thread, name, profile: workerProfileOf(JSON.parse(json) as CpuProfile, this.hz) });
     };
-    const all = [...this.started].map(([thread, s]) => one(thread, s.name, s.handle).catch(() => undefined));
+    const all = [...this.started].map(([thread, s]) => one(thread, s.name).catch(() => undefined));
     return waitAtMost(all, timeoutMs).then(() => out.slice().sort((a, b) => a.thread - b.thread));
   }
 }

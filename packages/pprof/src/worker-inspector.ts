@@ -30,8 +30,14 @@ export class WorkerInspector {
   >();
   private nextId = 1;
 
-  /** onAttach is called for each worker once, when the session attaches to it. */
-  constructor(onAttach: (w: AttachedWorker) => void) {
+  /**
+   * onAttach is called for each worker once, when the session attaches to it; onEvent for each event (a
+   * message that answers no command) a worker sends.
+   */
+  constructor(
+    onAttach: (w: AttachedWorker) => void,
+    private readonly onEvent?: (w: AttachedWorker, method: string, params: unknown) => void,
+  ) {
     // Bun has no NodeWorker domain, and ending a second session there stops the main thread's CPU profile
     // (its stop then failed: 'Profiler is not started'; a profile started after it: 'cpu profiling already in
     // use'), so no session is opened there.
@@ -47,7 +53,7 @@ export class WorkerInspector {
         this.workers.set(thread, w);
         onAttach(w);
       });
-      s.on('NodeWorker.receivedMessageFromWorker', (m) => this.receive(m.params.message));
+      s.on('NodeWorker.receivedMessageFromWorker', (m) => this.receive(m.params.sessionId, m.params.message));
       // A worker that exited or was terminated: what was asked of it will not be answered.
       s.on('NodeWorker.detachedFromWorker', (m) => this.detached(m.params.sessionId));
       s.post('NodeWorker.enable', { waitForDebuggerOnStart: false }, () => {});
@@ -73,11 +79,23 @@ export class WorkerInspector {
     });
   }
 
-  private receive(message: string): void {
-    let m: { id?: unknown; result?: unknown; error?: unknown };
+  private receive(sessionId: string, message: string): void {
+    let m: { id?: unknown; result?: unknown; error?: unknown; method?: unknown; params?: unknown };
     try {
       m = JSON.parse(message) as typeof m;
     } catch {
+      return;
+    }
+    if (m.id === undefined && typeof m.method === 'string') {
+      const from = [...this.workers.values()].find((x) => x.sessionId === sessionId);
+      // An error thrown by the callback would reach the application as an uncaught exception.
+      if (from !== undefined) {
+        try {
+          this.onEvent?.(from, m.method, m.params);
+        } catch {
+          // The event is dropped.
+        }
+      }
       return;
     }
     const w = typeof m.id === 'number' ? this.waiting.get(m.id) : undefined;

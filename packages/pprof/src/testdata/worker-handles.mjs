@@ -19,6 +19,15 @@ const early = new Worker(
   { eval: true },
 );
 await new Promise((r) => early.once('online', r));
+// Another, which exits by itself mid-profile after 300 ms of spin_early_quit when told to: reached through the
+// inspector on every Node, its profile is taken as it exits (worker-exits.ts).
+const earlyQuits = new Worker(
+  `const { parentPort } = require('node:worker_threads');
+   function spin_early_quit() { const end = performance.now() + 300; while (performance.now() < end); }
+   parentPort.once('message', () => { spin_early_quit(); process.exit(0); });`,
+  { eval: true },
+);
+await new Promise((r) => earlyQuits.once('online', r));
 const pprof = await import(dist);
 const errors = [];
 process.on('unhandledRejection', (e) => errors.push(`unhandledRejection: ${e}`));
@@ -50,9 +59,9 @@ parentPort.on('message', (ms) => {
     busy.b += workerData.k * unit;
   }
   parentPort.postMessage(busy);
+  if (workerData.quit) process.exit(0);
 });
 parentPort.postMessage('ready');
-if (workerData.exitAfter) setTimeout(() => process.exit(0), workerData.exitAfter);
 `;
 
 function start(k, name, extra = {}) {
@@ -71,6 +80,7 @@ try {
   await Promise.all(workers.map(ready));
   result.threads = workers.map((w) => w.threadId);
   result.early = early.threadId;
+  result.earlyQuits = earlyQuits.threadId;
   // A worker started by a worker, neither of which loads the package: the main thread's diagnostics_channel
   // never sees it; its inspector does (worker-sessions.ts). 2 ms of spin_nested every 50 ms.
   const outer = new Worker(
@@ -104,25 +114,32 @@ try {
   fs.writeFileSync(out, Buffer.concat(chunks));
   await Promise.all([...workers, outer].map((w) => w.terminate()));
 
-  // One worker exits by itself and one is terminated while profiled; one
-  // stays, and one is started while the profile runs.
-  const quits = start(4, 'quits', { exitAfter: 150 });
-  // Listen for its exit at once: it exits 150 ms after it starts, which on a loaded machine can come before
-  // the other workers are ready (a listener added later waited forever: CI's run timed out at 120 s).
-  const exited = new Promise((r) => quits.once('exit', r));
+  // Two workers exit by themselves (one created before the package loaded) after 300 ms of work, and one is
+  // terminated, while profiled; one stays, and one is started while the profile runs.
+  const quits = start(4, 'quits', { quit: true });
+  const exited = [quits, earlyQuits].map((w) => new Promise((r) => w.once('exit', r)));
   const killed = start(5, 'killed');
   const stays = start(6, 'stays');
   await Promise.all([quits, killed, stays].map(ready));
   const chunks2 = [];
   pprof.startCPUProfile({ write: (c) => chunks2.push(c) }, { hz: 200 });
   const late = start(7, 'late');
-  const ids = { quits: quits.threadId, killed: killed.threadId, stays: stays.threadId, late: late.threadId };
+  const ids = {
+    quits: quits.threadId,
+    earlyQuits: earlyQuits.threadId,
+    killed: killed.threadId,
+    stays: stays.threadId,
+    late: late.threadId,
+  };
   await ready(late);
+  await new Promise((r) => setTimeout(r, 100)); // the inspector's workers' profiles start
   stays.postMessage(400);
   late.postMessage(400);
+  quits.postMessage(300);
+  earlyQuits.postMessage('go');
   await new Promise((r) => setTimeout(r, 100));
   await killed.terminate();
-  await exited;
+  await Promise.all(exited);
   await Promise.all([ready(stays), ready(late)]);
   const t1 = performance.now();
   await pprof.stopCPUProfile();

@@ -1,0 +1,58 @@
+// Workers that never load the package and exit by themselves while profiled
+// (issue 14, worker-exits.ts): their exit waits for the main thread to take
+// their profile, never longer than exitWaitMs, not at all once the profile has
+// stopped, and changes nothing else about it (its exit code, its output, the
+// main thread's errors). testdata/worker-exits.mjs runs under this Node and
+// Node 22, 24 and 26: a worker created before the package loaded (reached
+// through the inspector on every Node) and ones created after (through
+// Worker.prototype.startCpuProfile where Node has it). That the exiting
+// workers' samples are in the profile is tested in worker-handles.test.ts.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { nodes } from './testdata/node-runtimes';
+import { exitWaitMs } from './worker-exits';
+
+const fixture = fileURLToPath(new URL('./testdata/worker-exits.mjs', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+
+interface Exit {
+  waitMs: number;
+  code: number;
+  output: string;
+}
+
+interface Result {
+  version: string;
+  answered: Exit[];
+  blocked: Exit[];
+  stopped: Exit[];
+  errors: string[];
+}
+
+describe.each(nodes())('a worker exiting while profiled, on %s', (_name, exe) => {
+  it.skipIf(exe === undefined)(
+    'waits for its profile, within the bound, and only then',
+    { timeout: 120_000 },
+    () => {
+      const stdout = execFileSync(exe as string, [fixture, dist], { encoding: 'utf8', timeout: 60_000 });
+      const r = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
+      console.log(
+        `${r.version}: exit waits (ms): ${JSON.stringify({ answered: r.answered.map((e) => e.waitMs.toFixed(1)), blocked: r.blocked.map((e) => e.waitMs.toFixed(1)), stopped: r.stopped.map((e) => e.waitMs.toFixed(1)) })}`,
+      );
+      expect(r.errors).toEqual([]);
+      for (const e of [...r.answered, ...r.blocked, ...r.stopped]) {
+        expect(e.code).toBe(3);
+        expect(e.output).toBe('');
+        expect(e.waitMs).toBeGreaterThanOrEqual(0);
+        expect(e.waitMs).toBeLessThan(exitWaitMs + 250);
+      }
+      // The main thread answered: the profile was taken in well under the bound.
+      for (const e of r.answered) expect(e.waitMs).toBeLessThan(exitWaitMs / 2);
+      // The main thread was blocked for 1.5 s: both gave up after the bound.
+      for (const e of r.blocked) expect(e.waitMs).toBeGreaterThanOrEqual(exitWaitMs - 50);
+      // No profile running: no wait.
+      for (const e of r.stopped) expect(e.waitMs).toBeLessThan(50);
+    },
+  );
+});
