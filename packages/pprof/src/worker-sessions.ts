@@ -130,8 +130,9 @@ export class WorkerSessions {
 
   /**
    * Collect stops every worker's profile and returns those that arrive within
-   * timeoutMs. A worker that exited, failed, or loaded the package meanwhile
-   * is left out. The session ends (and detaches from the workers) then.
+   * timeoutMs, with those taken as their workers exited. A worker that exited
+   * without its profile taken, failed, or loaded the package meanwhile is left
+   * out. The session ends (and detaches from the workers) then.
    */
   async collect(timeoutMs: number): Promise<HandleProfile[]> {
     this.stopped = true;
@@ -145,7 +146,8 @@ export class WorkerSessions {
       if (this.joined.has(w.thread) || this.skip(w.thread)) return;
       out.push({ thread: w.thread, name: w.name, profile: workerProfileOf(profile, this.hz) });
     };
-    // From now on a worker's exit waits for nobody: each watch ends before its profile stops.
+    // Each watch ends: an exit from then on waits for no one (unless the next profile watches the worker); one
+    // that comes first is answered until the session closes.
     const unwatched = [...this.watched].map(async ([w, watching]) => {
       if (i !== undefined && (await watching) && !w.gone) await unwatchExit(i, w);
     });
