@@ -1,6 +1,7 @@
 // Run by worker-exits.test.ts under each Node: how long a worker that never loads @gostd/pprof takes to exit
 // (from its first 'exit' listener to one added just before it exits, so after the package's) while a CPU
-// profile runs and the main thread answers, while the main thread is blocked, and after the profile stopped;
+// profile runs and the main thread answers, while the main thread is blocked, for sixteen at once, and after
+// the profile stopped;
 // and whether its exit code, its output and the main thread's errors are untouched. One worker is created
 // before the package loads (profiled through the inspector on every Node) and one after (through
 // Worker.prototype.startCpuProfile where Node has it). Prints one JSON line.
@@ -27,7 +28,7 @@ function start() {
   w.stderr.on('data', (c) => (output += c));
   const ready = new Promise((r) => w.once('message', r));
   const exited = new Promise((r) => w.once('exit', r));
-  return { w, times: new Float64Array(times), ready, exited, output: () => output };
+  return { w, thread: w.threadId, times: new Float64Array(times), ready, exited, output: () => output };
 }
 /** The exit's wait in ms, its code and its output, once the worker has exited. */
 async function exitOf(x) {
@@ -50,15 +51,27 @@ await Promise.all(before.map((x) => x.ready));
 const pprof = await import(dist);
 const result = { version: process.version };
 const after = [start(), start(), start()];
-await Promise.all(after.map((x) => x.ready));
+const crowd = Array.from({ length: 16 }, start);
+await Promise.all([...after, ...crowd].map((x) => x.ready));
 
-pprof.startCPUProfile({ write: () => {} }, { hz: 1000 });
+const chunks = [];
+pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
 await new Promise((r) => setTimeout(r, 200)); // every worker's profile and watch are in place
 // The main thread answers: the exits wait only for the profile to be taken.
 result.answered = await exitAll([before[0], after[0]]);
 // The main thread is blocked for 1.5 s: the exits give up after their bound.
 result.blocked = await exitAll([before[1], after[1]], 1500);
+// Sixteen at once.
+result.crowd = await exitAll(crowd);
 await pprof.stopCPUProfile();
+const { gunzipSync } = await import('node:zlib');
+const { Profile } = await import('pprof-format');
+const profile = Profile.decode(gunzipSync(Buffer.concat(chunks)));
+const str = (i) => profile.stringTable.strings[Number(i)];
+const threads = new Set();
+for (const s of profile.sample)
+  for (const l of s.label) if (str(l.key) === 'thread') threads.add(Number(str(l.str)));
+result.crowdInProfile = crowd.filter((x) => threads.has(x.thread)).length;
 // No profile runs: an exit waits for nothing.
 result.stopped = await exitAll([after[2]]);
 await new Promise((r) => setTimeout(r, 100));
