@@ -1,10 +1,9 @@
 // Run by worker-exits.test.ts under each Node: how long a worker that never loads @gostd/pprof takes to exit
 // (from its first 'exit' listener to one added just before it exits, so after the package's) while a CPU
 // profile runs and the main thread answers, while the main thread is blocked, for sixteen at once, and after
-// the profile stopped;
-// and whether its exit code, its output and the main thread's errors are untouched. One worker is created
-// before the package loads (profiled through the inspector on every Node) and one after (through
-// Worker.prototype.startCpuProfile where Node has it). Prints one JSON line.
+// the profile stopped; and whether its exit code, its output and the main thread's errors are untouched.
+// Workers created before the package loads are profiled through the inspector on every Node, those created
+// after through Worker.prototype.startCpuProfile where Node has it. Prints one JSON line.
 import { Worker } from 'node:worker_threads';
 
 const [, , dist] = process.argv;
