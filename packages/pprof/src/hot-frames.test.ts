@@ -60,7 +60,7 @@ describe.each(nodes())('a function V8 inlined before the profile started, on %s'
       // ...while those inside a call the inlined function makes keep its frame.
       expect(r.calls).toBeGreaterThan(0);
     } else {
-      // Node 24 (whose Maglev compiler does the inlining here) and Node 26.
+      // Node 24 (with Maglev on, its default) and Node 26.
       expect(share(r.pure, r)).toBeGreaterThan(0.3);
       expect(share(r.callerSelf, r)).toBeLessThan(0.05);
     }

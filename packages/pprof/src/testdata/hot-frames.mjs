@@ -8,9 +8,10 @@
 // itself, which V8 may inline into it; run with --allow-natives-syntax to ask
 // V8), at least 1 s and at most 15 s, or exactly 1 s when argv[3] is "fixed"
 // (for a Node run without optimizing compilers); then the package is imported
-// and profiles one second at 1000 Hz. Prints one JSON line: for each function, the samples whose stack
-// holds it, the samples in the caller's own frame, whether the caller was
-// optimized when the profile started, and the Node version.
+// and profiles one second at 1000 Hz. Prints one JSON line: for each
+// function, the samples whose stack holds it, the samples in the caller's own
+// frame, whether the caller was optimized when the profile started, and the
+// Node version.
 const [, , dist, warm] = process.argv;
 function crunch_pure(n) {
   let x = 0;
@@ -39,6 +40,7 @@ const started = performance.now();
 await new Promise((r) => setTimeout(r, 1000));
 while (warm !== 'fixed' && !optimized() && performance.now() - started < 15_000)
   await new Promise((r) => setTimeout(r, 100));
+const optimizedAtStart = optimized();
 const pprof = await import(dist);
 const chunks = [];
 pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
@@ -55,7 +57,7 @@ const locNames = new Map(
 );
 const result = {
   version: process.version,
-  optimized: optimized(),
+  optimized: optimizedAtStart,
   pure: 0,
   calls: 0,
   callerSelf: 0,
