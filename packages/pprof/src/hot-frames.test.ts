@@ -17,7 +17,7 @@ const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 interface Result {
   version: string;
-  /** Whether V8 had optimized the caller when the profile started. */
+  /** Whether V8 has the caller optimized (read after the profile; the warm-up waited for it). */
   optimized: boolean;
   /** Samples with crunch_pure (arithmetic only) in their stack. */
   pure: number;
