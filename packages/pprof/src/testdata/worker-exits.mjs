@@ -12,7 +12,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const times = new Float64Array(workerData.times);
 process.on('exit', () => { times[0] = performance.timeOrigin + performance.now(); });
 function spin_then_exit(ms) { const end = performance.now() + ms; while (performance.now() < end); }
-parentPort.once('message', (ms) => {
+parentPort.on('message', (ms) => {
+  if (ms === 'watching?') {
+    parentPort.postMessage(globalThis[Symbol.for('@gostd/pprof.exiting.v1')]?.watching ?? 0);
+    return;
+  }
   spin_then_exit(ms);
   process.on('exit', () => { times[1] = performance.timeOrigin + performance.now(); });
   process.exit(3);
@@ -28,6 +32,18 @@ function start() {
   const ready = new Promise((r) => w.once('message', r));
   const exited = new Promise((r) => w.once('exit', r));
   return { w, thread: w.threadId, times: new Float64Array(times), ready, exited, output: () => output };
+}
+/** Resolves once the package watches x's exit (asked every 20 ms, for at most 10 s). */
+async function watched(x) {
+  const until = performance.now() + 10_000;
+  for (;;) {
+    const n = await new Promise((r) => {
+      x.w.once('message', r);
+      x.w.postMessage('watching?');
+    });
+    if (n > 0 || performance.now() > until) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 /** The exit's wait in ms, its code and its output, once the worker has exited. */
 async function exitOf(x) {
@@ -55,7 +71,8 @@ await Promise.all([...after, ...crowd].map((x) => x.ready));
 
 const chunks = [];
 pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
-await new Promise((r) => setTimeout(r, 200)); // every worker's profile and watch are in place
+// Every worker's profile and watch are in place (on a loaded machine 200 ms were not always enough).
+await Promise.all([...before, ...after.slice(0, 2), ...crowd].map(watched));
 // The main thread answers: the exits wait only for the profile to be taken.
 result.answered = await exitAll([before[0], after[0]]);
 // The main thread is blocked for 1.5 s: the exits give up after their bound.

@@ -24,7 +24,14 @@ await new Promise((r) => early.once('online', r));
 const earlyQuits = new Worker(
   `const { parentPort } = require('node:worker_threads');
    function spin_early_quit() { const end = performance.now() + 300; while (performance.now() < end); }
-   parentPort.once('message', () => { spin_early_quit(); process.exit(0); });`,
+   parentPort.on('message', (m) => {
+     if (m === 'watching?') {
+       parentPort.postMessage(globalThis[Symbol.for('@gostd/pprof.exiting.v1')]?.watching ?? 0);
+       return;
+     }
+     spin_early_quit();
+     process.exit(0);
+   });`,
   { eval: true },
 );
 await new Promise((r) => earlyQuits.once('online', r));
@@ -50,6 +57,10 @@ spin_a(20000);
 spin_b(20000);
 const unit = Math.max(100, Math.round((2 * 40000) / (performance.now() - t0)));
 parentPort.on('message', (ms) => {
+  if (ms === 'watching?') {
+    parentPort.postMessage(globalThis[Symbol.for('@gostd/pprof.exiting.v1')]?.watching ?? 0);
+    return;
+  }
   const busy = { a: 0, b: 0, clock: 'work' };
   const until = performance.now() + ms;
   while (performance.now() < until) {
@@ -68,6 +79,18 @@ function start(k, name, extra = {}) {
   return new Worker(code, { eval: true, workerData: { k, ...extra }, name });
 }
 const ready = (w) => new Promise((r) => w.once('message', r));
+/** Resolves once the package watches w's exit (worker-exits.ts; asked every 20 ms, for at most 10 s). */
+async function watched(w) {
+  const until = performance.now() + 10_000;
+  for (;;) {
+    const n = await new Promise((r) => {
+      w.once('message', r);
+      w.postMessage('watching?');
+    });
+    if (n > 0 || performance.now() > until) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 const spin300 = (w) => {
   w.postMessage(300);
   return ready(w);
@@ -132,7 +155,7 @@ try {
     late: late.threadId,
   };
   await ready(late);
-  await new Promise((r) => setTimeout(r, 100)); // the inspector's workers' profiles start
+  await Promise.all([quits, earlyQuits].map(watched)); // their profiles and watches are in place
   stays.postMessage(400);
   late.postMessage(400);
   quits.postMessage(300);
