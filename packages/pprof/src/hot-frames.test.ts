@@ -7,10 +7,9 @@
 // the profile started. The README's "Hot code keeps its frames" gives the
 // table these assertions come from. A run without V8's optimizing compilers
 // (nothing inlined) is the control: there every Node shows the function.
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodes } from './testdata/node-runtimes';
+import { nodes, runFixture } from './testdata/node-runtimes';
 
 const fixture = fileURLToPath(new URL('./testdata/hot-frames.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -30,11 +29,7 @@ interface Result {
 }
 
 function run(exe: string, flags: string[], warm: 'wait' | 'fixed'): Result {
-  const stdout = execFileSync(exe, ['--allow-natives-syntax', ...flags, fixture, dist, warm], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const r = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
+  const r = runFixture<Result>(exe, ['--allow-natives-syntax', ...flags, fixture, dist, warm], 120_000);
   console.log(`${r.version} ${flags.join(' ') || 'default'}: ${JSON.stringify(r)}`);
   return r;
 }

@@ -8,10 +8,9 @@
 // through the inspector on every Node) and ones created after (through
 // Worker.prototype.startCpuProfile where Node has it). That the exiting
 // workers' samples are in the profile is tested in worker-handles.test.ts.
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodes } from './testdata/node-runtimes';
+import { nodes, runFixture } from './testdata/node-runtimes';
 import { exitWaitMs } from './worker-exits';
 
 const fixture = fileURLToPath(new URL('./testdata/worker-exits.mjs', import.meta.url));
@@ -39,8 +38,7 @@ describe.each(nodes())('a worker exiting while profiled, on %s', (_name, exe) =>
     'waits for its profile, within the bound, and only then',
     { timeout: 120_000 },
     () => {
-      const stdout = execFileSync(exe as string, [fixture, dist], { encoding: 'utf8', timeout: 60_000 });
-      const r = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
+      const r = runFixture<Result>(exe as string, [fixture, dist], 60_000);
       console.log(
         `${r.version}: exit waits (ms): ${JSON.stringify({
           answered: r.answered.map((e) => e.waitMs.toFixed(1)),

@@ -15,7 +15,8 @@ export const exitBinding = '__gostdPprofExiting';
 export const exitWaitMs = 500;
 
 /** The worker's state, at this symbol of its global object. */
-const state = `globalThis[Symbol.for('@gostd/pprof.exiting.v1')]`;
+const key = `Symbol.for('@gostd/pprof.exiting.v1')`;
+const state = `globalThis[${key}]`;
 
 /**
  * The listener, installed once per worker (later profiles count up `watching`), written small as it goes into
@@ -23,7 +24,7 @@ const state = `globalThis[Symbol.for('@gostd/pprof.exiting.v1')]`;
  * at a time, so interrupts are served.
  */
 const install =
-  `(()=>{const k=Symbol.for('@gostd/pprof.exiting.v1');let st=globalThis[k];if(st===undefined){` +
+  `(()=>{const k=${key};let st=globalThis[k];if(st===undefined){` +
   `if(typeof process!=='object'||process===null||typeof process.on!=='function')return;` +
   `st={watching:0,taken:false};Object.defineProperty(globalThis,k,{value:st});process.on('exit',()=>{` +
   `if(st.watching<=0||typeof globalThis.${exitBinding}!=='function')return;` +

@@ -8,7 +8,6 @@
 // started mid-profile too, and back-to-back profiles (the Pyroscope
 // pusher's cut) both hold the workers. A worker that exits or is terminated
 // mid-profile breaks nothing.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { requireGo } from '@gostd/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goPprof as goPprofIn } from './testdata/go-pprof';
-import { nodes as allNodes } from './testdata/node-runtimes';
+import { nodes as allNodes, runFixture } from './testdata/node-runtimes';
 import { type ReadProfile, readProfile } from './testdata/read-profile';
 import { resample } from './worker-handles';
 
@@ -47,8 +46,7 @@ interface Result {
 }
 
 function run(exe: string, out: string): Result {
-  const stdout = execFileSync(exe, [fixture, out, dist], { encoding: 'utf8', timeout: 120_000 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
+  return runFixture<Result>(exe, [fixture, out, dist], 120_000);
 }
 
 const nodes = allNodes();

@@ -29,3 +29,11 @@ export function nodes(): [string, string | undefined][] {
     ...['node22', 'node24', 'node26'].map((n): [string, string | undefined] => [n, runtime(n)]),
   ];
 }
+
+/**
+ * The result a fixture prints as its last line of JSON, run as `exe ...args` (it fails after timeoutMs).
+ */
+export function runFixture<T>(exe: string, args: string[], timeoutMs: number): T {
+  const stdout = execFileSync(exe, args, { encoding: 'utf8', timeout: timeoutMs });
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as T;
+}

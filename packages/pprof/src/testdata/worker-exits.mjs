@@ -5,6 +5,7 @@
 // Workers created before the package loads are profiled through the inspector on every Node, those created
 // after through Worker.prototype.startCpuProfile where Node has it. Prints one JSON line.
 import { Worker } from 'node:worker_threads';
+import { repliedWatching, watched } from './exit-watch.mjs';
 
 const [, , dist] = process.argv;
 const code = `
@@ -12,11 +13,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const times = new Float64Array(workerData.times);
 process.on('exit', () => { times[0] = performance.timeOrigin + performance.now(); });
 function spin_then_exit(ms) { const end = performance.now() + ms; while (performance.now() < end); }
+${repliedWatching}
 parentPort.on('message', (ms) => {
-  if (ms === 'watching?') {
-    parentPort.postMessage(globalThis[Symbol.for('@gostd/pprof.exiting.v1')]?.watching ?? 0);
-    return;
-  }
+  if (repliedWatching(ms)) return;
   spin_then_exit(ms);
   process.on('exit', () => { times[1] = performance.timeOrigin + performance.now(); });
   process.exit(3);
@@ -32,18 +31,6 @@ function start() {
   const ready = new Promise((r) => w.once('message', r));
   const exited = new Promise((r) => w.once('exit', r));
   return { w, thread: w.threadId, times: new Float64Array(times), ready, exited, output: () => output };
-}
-/** Resolves once the package watches x's exit (asked every 20 ms, for at most 10 s). */
-async function watched(x) {
-  const until = performance.now() + 10_000;
-  for (;;) {
-    const n = await new Promise((r) => {
-      x.w.once('message', r);
-      x.w.postMessage('watching?');
-    });
-    if (n > 0 || performance.now() > until) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 /** The exit's wait in ms, its code and its output, once the worker has exited. */
 async function exitOf(x) {
@@ -72,7 +59,7 @@ await Promise.all([...after, ...crowd].map((x) => x.ready));
 const chunks = [];
 pprof.startCPUProfile({ write: (c) => chunks.push(c) }, { hz: 1000 });
 // Every worker's profile and watch are in place (on a loaded machine 200 ms were not always enough).
-await Promise.all([...before, ...after.slice(0, 2), ...crowd].map(watched));
+await Promise.all([...before, ...after.slice(0, 2), ...crowd].map((x) => watched(x.w)));
 // The main thread answers: the exits wait only for the profile to be taken.
 result.answered = await exitAll([before[0], after[0]]);
 // The main thread is blocked for 1.5 s: the exits give up after their bound.

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { repliedWatching, watched } from './exit-watch.mjs';
 
 const [, , out, dist] = process.argv;
 // A worker created before the package loads (worker-handles.ts never sees it; worker-sessions.ts
@@ -24,11 +25,9 @@ await new Promise((r) => early.once('online', r));
 const earlyQuits = new Worker(
   `const { parentPort } = require('node:worker_threads');
    function spin_early_quit() { const end = performance.now() + 300; while (performance.now() < end); }
+   ${repliedWatching}
    parentPort.on('message', (m) => {
-     if (m === 'watching?') {
-       parentPort.postMessage(globalThis[Symbol.for('@gostd/pprof.exiting.v1')]?.watching ?? 0);
-       return;
-     }
+     if (repliedWatching(m)) return;
      spin_early_quit();
      process.exit(0);
    });`,
@@ -56,11 +55,9 @@ const t0 = performance.now();
 spin_a(20000);
 spin_b(20000);
 const unit = Math.max(100, Math.round((2 * 40000) / (performance.now() - t0)));
+${repliedWatching}
 parentPort.on('message', (ms) => {
-  if (ms === 'watching?') {
-    parentPort.postMessage(globalThis[Symbol.for('@gostd/pprof.exiting.v1')]?.watching ?? 0);
-    return;
-  }
+  if (repliedWatching(ms)) return;
   const busy = { a: 0, b: 0, clock: 'work' };
   const until = performance.now() + ms;
   while (performance.now() < until) {
@@ -79,18 +76,6 @@ function start(k, name, extra = {}) {
   return new Worker(code, { eval: true, workerData: { k, ...extra }, name });
 }
 const ready = (w) => new Promise((r) => w.once('message', r));
-/** Resolves once the package watches w's exit (worker-exits.ts; asked every 20 ms, for at most 10 s). */
-async function watched(w) {
-  const until = performance.now() + 10_000;
-  for (;;) {
-    const n = await new Promise((r) => {
-      w.once('message', r);
-      w.postMessage('watching?');
-    });
-    if (n > 0 || performance.now() > until) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const spin300 = (w) => {
   w.postMessage(300);
   return ready(w);
