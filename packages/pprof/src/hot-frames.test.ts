@@ -26,6 +26,8 @@ interface Result {
   callerSelf: number;
   /** Samples with hot_caller in their stack. */
   caller: number;
+  /** One-second profiles taken until the caller was in 300 samples (at most 10). */
+  rounds: number;
 }
 
 function run(exe: string, flags: string[], warm: 'wait' | 'fixed'): Result {
