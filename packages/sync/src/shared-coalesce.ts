@@ -19,6 +19,8 @@
 // compare-exchange of the old owner on the limbo fails and it stops. (An owner that is only paused for that
 // long could still write a piece's link words after the takeover; merging takes milliseconds, so only a
 // debugger or a stopped process does that.)
+
+import { evacuate, planEvacuation } from './shared-compact';
 import {
   classUnits,
   H_LIMBO,
@@ -137,14 +139,30 @@ function merge(heap: Heap, wantUnits: number): number {
     if (!handOut(heap, epoch)) return 0;
     epoch &= ~PIECES;
   }
-  if (!gather(heap, epoch)) return 0;
-  const head = Atomics.load(heap.b, H_LIMBO >> 1);
-  if (hi(head) !== epoch) return 0;
-  const { pieces, kept } = plan(heap, lo(head), wantUnits);
-  if (!publishPieces(heap, head, pieces, epoch)) return 0;
-  handOut(heap, epoch | PIECES);
-  return kept;
+  for (let pass = 1; ; pass++) {
+    if (!gather(heap, epoch)) return 0;
+    const head = Atomics.load(heap.b, H_LIMBO >> 1);
+    if (hi(head) !== epoch) return 0;
+    const runs = runsOf(heap, lo(head));
+    const kept = keepRun(runs, wantUnits);
+    // No run is long enough: free one by moving the records that lie between free runs (shared-compact.ts).
+    const relocator = heap.relocator;
+    const ev =
+      kept === 0 && wantUnits > 0 && relocator !== null
+        ? planEvacuation(heap, relocator, runs, wantUnits * 4)
+        : null;
+    if (!publishPieces(heap, head, cutPieces(runs), epoch)) return 0;
+    const stillOwner = handOut(heap, epoch | PIECES);
+    if (ev === null || relocator === null) return kept;
+    const got = evacuate(heap, relocator, ev);
+    // A write replaced a record before it moved: its old block went to a free list, and the next pass
+    // gathers it (the records that did move stay moved, so each pass has less to do).
+    if (got !== 0 || !stillOwner || pass === EVACUATION_PASSES) return got;
+  }
 }
+
+/** EVACUATION_PASSES is how many times merge tries to free a run by moving records before it gives up. */
+const EVACUATION_PASSES = 4;
 
 /**
  * publishPieces links the pieces (highest first, so that a run that ends at the bump pointer goes back to it
@@ -212,6 +230,13 @@ function intoLimbo(heap: Heap, epoch: number, r: number): boolean {
  * fit, up to MAX_PIECE_CLASS. It returns the pieces (address, class, ...) from the highest address down.
  */
 function plan(heap: Heap, first: number, wantUnits: number): { pieces: number[]; kept: number } {
+  const runs = runsOf(heap, first);
+  const kept = keepRun(runs, wantUnits);
+  return { pieces: cutPieces(runs), kept };
+}
+
+/** runsOf reads the limbo's blocks from first on and merges neighbours: runs, as sorted start, end pairs. */
+function runsOf(heap: Heap, first: number): number[] {
   const blocks: number[] = [];
   const top = Atomics.load(heap.w, H_TOP);
   for (let r = first, n = 0; r !== 0 && n <= top >> 2; n++) {
@@ -233,15 +258,23 @@ function plan(heap: Heap, first: number, wantUnits: number): { pieces: number[];
     else runs.push(start, end);
   }
   if (runs.length > 0) heap.covers(runs[runs.length - 1]!);
-  let kept = 0;
-  if (wantUnits > 0) {
-    for (let i = 0; i < runs.length; i += 2) {
-      if (runs[i + 1]! - runs[i]! < wantUnits * 4) continue;
-      kept = runs[i]!;
-      runs[i] = kept + wantUnits * 4;
-      break;
-    }
+  return runs;
+}
+
+/** keepRun takes wantUnits units from the start of the first run that long and returns it (0: none, or none wanted). */
+function keepRun(runs: number[], wantUnits: number): number {
+  if (wantUnits <= 0) return 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    if (runs[i + 1]! - runs[i]! < wantUnits * 4) continue;
+    const kept = runs[i]!;
+    runs[i] = kept + wantUnits * 4;
+    return kept;
   }
+  return 0;
+}
+
+/** cutPieces cuts runs into pieces of the largest classes that fit: (address, class, ...), highest first. */
+function cutPieces(runs: number[]): number[] {
   const pieces: number[] = [];
   for (let i = runs.length - 2; i >= 0; i -= 2) {
     const start = runs[i]!;
@@ -255,7 +288,7 @@ function plan(heap: Heap, first: number, wantUnits: number): { pieces: number[];
     }
     for (let j = cut.length - 2; j >= 0; j -= 2) pieces.push(cut[j]!, cut[j + 1]!);
   }
-  return { pieces, kept };
+  return pieces;
 }
 
 /**

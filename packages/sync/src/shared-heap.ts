@@ -5,6 +5,7 @@
 
 import { coalesce } from './shared-coalesce';
 import { drawIntMultiplier } from './shared-codec';
+import type { Relocator } from './shared-compact';
 
 /** MAGIC marks a buffer laid out by this file ("GSM2"). */
 export const MAGIC = 0x324d5347;
@@ -87,6 +88,8 @@ export class Heap {
   len = 0;
   /** magazine is the word index of this thread's magazine (see MAGAZINES). */
   private magazine = 0;
+  /** relocator finds and moves the records the index points at, for merging (the map sets it). */
+  relocator: Relocator | null = null;
   /** token names this thread among the threads attached to the map (nonzero once attached). */
   token = 0;
   // This thread's batch of stamps: next and end.

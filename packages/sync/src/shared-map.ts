@@ -53,6 +53,7 @@ import {
 } from './shared-heap';
 import { Migration } from './shared-map-migrate';
 import { FOUND, INT_SLOW, NO_SLOT, Reader, SLOW } from './shared-map-read';
+import { listRecords, moveRecord } from './shared-map-relocate';
 import {
   DEL,
   DONE,
@@ -177,6 +178,7 @@ export class SharedMap<K extends string | number = string | number, V = SharedMa
       this.heap.init(max);
     }
     this.heap.attach();
+    this.heap.relocator = { list: listRecords, move: moveRecord };
     const seed: number[] = [];
     for (let i = 0; i < SEED_WORDS; i++) seed.push(Atomics.load(this.heap.w, H_SEED + i));
     this.codec = new Codec(options.codec, seed);

@@ -286,6 +286,59 @@ const tasks = {
     return { ops, bad, oom, problems: problems.join('; ') };
   },
 
+  // Read and write keyOf(i) for i in [from, from + keys) (keys no other thread touches) with small values
+  // until stopped, and check every answer against what this worker wrote last: a load gets exactly that, a
+  // swap gives it back, a compareAndSwap from it succeeds. Out of memory is counted and the write retried.
+  pins({ from, keys, seed, worker }) {
+    const r = rng(seed);
+    parentPort.postMessage({ started: true });
+    const last = new Map();
+    for (let i = from; i < from + keys; i++) last.set(i, m.load(keyOf(i))[0]);
+    let ops = 0;
+    let bad = 0;
+    let oom = 0;
+    let seq = 0;
+    const problems = [];
+    const expect = (i, got, what) => {
+      if (sameValue(got, last.get(i))) return;
+      bad++;
+      if (problems.length < 5)
+        problems.push(`${what}(${String(keyOf(i))}) -> ${String(got)}, wrote ${String(last.get(i))}`);
+    };
+    while (Atomics.load(stop, 0) === 0) {
+      const i = from + (r() % keys);
+      const k = keyOf(i);
+      // Ints (seq % 4 == 0) and short strings (seq % 4 == 1) only: records of at most 48 bytes.
+      seq += 4;
+      const v = valueFor(i, worker, seq + (r() % 2));
+      try {
+        switch (r() % 4) {
+          case 0:
+            expect(i, m.load(k)[0], 'load');
+            break;
+          case 1:
+            m.store(k, v);
+            last.set(i, v);
+            break;
+          case 2:
+            expect(i, m.swap(k, v)[0], 'swap');
+            last.set(i, v);
+            break;
+          default:
+            if (m.compareAndSwap(k, last.get(i), v)) last.set(i, v);
+            else expect(i, Symbol('compareAndSwap failed'), `compareAndSwap (now ${String(m.load(k)[0])})`);
+        }
+      } catch (e) {
+        if (!String(e).includes('out of memory')) throw e;
+        oom++;
+      }
+      ops++;
+      if ((ops & 63) === 0) tick();
+    }
+    for (let i = from; i < from + keys; i++) expect(i, m.load(keyOf(i))[0], 'final load');
+    return { ops, bad, oom, problems: problems.join('; ') };
+  },
+
   // Everything at once, forever: fresh-key churn (migrations), CAS increments and Uint8Array values; the
   // test terminates this worker at a random moment.
   mayhem({ seed }) {
