@@ -72,7 +72,7 @@ export function planEvacuation(
     // A record listed while it changed may overlap another block: plan nothing on a picture that is wrong.
     if (n > 1 && starts[n - 1]! < ends[n - 2]!) return null;
   }
-  const cost = (j: number) => (recs[j]! >= 0 && !list.deleted[recs[j]!] ? list.words[recs[j]!]! : 0);
+  const cost = (j: number) => (recs[j]! >= 0 && !list.deleted(recs[j]!) ? list.words[recs[j]!]! : 0);
   let best = -1;
   let bestCost = Infinity;
   for (let a = 0; a < starts.length; ) {
@@ -156,7 +156,7 @@ function placeCopies(list: IndexedRecords, records: number[], outside: number[])
   const order = records.map((_, j) => j).sort((x, y) => list.words[records[y]!]! - list.words[records[x]!]!);
   for (const j of order) {
     const k = records[j]!;
-    if (list.deleted[k]) continue;
+    if (list.deleted(k)) continue;
     const n = list.words[k]!;
     let i = 0;
     while (i < outside.length && outside[i + 1]! - outside[i]! < n) i += 2;

@@ -20,23 +20,37 @@ import {
   unitOf,
 } from './shared-map-table';
 
-/** IndexedRecords is a list of the records the current table pointed at, by address. */
+/** IndexedRecords lists the records the current table pointed at, by address. */
 export class IndexedRecords {
+  /** length is the number of records listed. */
+  readonly length: number;
   /** at is each record's word address, ascending. */
-  readonly at: number[] = [];
+  readonly at: Int32Array;
   /** words is the size in words of each record's block. */
-  readonly words: number[] = [];
-  /** slot is the 64-bit index of each record's slot. */
-  readonly slot: number[] = [];
-  /** was is each slot as it was listed. */
-  readonly was: bigint[] = [];
-  /** deleted says whether each record is a deleted key's (kept for the key's return, and not worth moving). */
-  readonly deleted: boolean[] = [];
+  readonly words: Int32Array;
+  /** slot is the word index of each record's slot. */
+  readonly slot: Int32Array;
+  /** hi and lo are each slot's words as listed. */
+  readonly hi: Int32Array;
+  readonly lo: Int32Array;
 
-  get length(): number {
-    return this.at.length;
+  constructor(n: number) {
+    this.length = n;
+    this.at = new Int32Array(n);
+    this.words = new Int32Array(n);
+    this.slot = new Int32Array(n);
+    this.hi = new Int32Array(n);
+    this.lo = new Int32Array(n);
+  }
+
+  /** deleted reports whether record k is a deleted key's (kept for the key's return; it needs no copy). */
+  deleted(k: number): boolean {
+    return (this.lo[k]! & DEL) !== 0;
   }
 }
+
+/** INDEX_SPAN keeps a record's index in the low bits of its sort key: at most 2^26 records fit in 2 GiB. */
+const INDEX_SPAN = 2 ** 26;
 
 /**
  * listRecords lists the records of the current table's live and deleted keys, or returns null while a
@@ -46,39 +60,59 @@ export function listRecords(heap: Heap): IndexedRecords | null {
   const pair = new TablePair();
   readCurrent(heap, pair);
   const t = pair.table;
-  const w = heap.w;
-  const next = Atomics.load(w, t + T_NEXT);
+  const next = Atomics.load(heap.w, t + T_NEXT);
   if (next !== 0 && next !== PENDING) return null;
-  const top = Atomics.load(w, H_TOP);
+  const top = Atomics.load(heap.w, H_TOP);
   heap.covers(top);
-  const cap = 1 << Atomics.load(heap.w, t + T_LOG);
+  const w = heap.w;
+  const cap = 1 << Atomics.load(w, t + T_LOG);
+  if (cap > INDEX_SPAN) return null;
   const tomb = H_TOMBSTONE >>> 2;
-  const found: [number, number, number, bigint, boolean][] = [];
+  // Pass 1: the slots worth listing, by their sort key (unit * INDEX_SPAN + slot number).
+  const keys: number[] = [];
   for (let i = 0; i < cap; i++) {
-    const si = (t + T_SLOTS + 2 * i) >> 1;
-    const s = Atomics.load(heap.b, si);
-    const lo = Number(BigInt.asIntN(32, s));
+    const lo = Atomics.load(w, t + T_SLOTS + 2 * i);
     const unit = unitOf(lo);
-    if (unit === 0 || unit === tomb || (lo & (SEAL | DONE)) !== 0) continue;
+    if (unit === 0 || unit === tomb || (lo & (SEAL | DONE)) !== 0 || (unit << 2) + 4 > top) continue;
+    keys.push(unit * INDEX_SPAN + i);
+  }
+  const n = keys.length;
+  const sorted = Float64Array.from(keys).sort();
+  // Pass 2: each slot again, as one 64-bit value, and its record's class, which stays while the slot still
+  // holds that value.
+  const out = new IndexedRecords(n);
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const i = sorted[j]! % INDEX_SPAN;
+    const sw = t + T_SLOTS + 2 * i;
+    const hi = Atomics.load(w, sw + 1);
+    const lo = Atomics.load(w, sw);
+    const unit = unitOf(lo);
+    if (unit * INDEX_SPAN + i !== sorted[j] || (lo & (SEAL | DONE)) !== 0) continue;
     const r = unit << 2;
-    if (r + 4 > top) continue;
-    const cls = Atomics.load(heap.w, r + 3);
-    // A record's class stays while a slot points at it: if the slot still holds s, cls is this record's.
-    if (Atomics.load(heap.b, si) !== s || !isRecordClass(cls)) continue;
+    const cls = Atomics.load(w, r + 3);
+    if (Atomics.load(w, sw + 1) !== hi || Atomics.load(w, sw) !== lo || !isRecordClass(cls)) continue;
     const words = classUnits(cls) * 4;
     if (r + words > top) continue;
-    found.push([r, words, si, s, (lo & DEL) !== 0]);
+    out.at[m] = r;
+    out.words[m] = words;
+    out.slot[m] = sw;
+    out.hi[m] = hi;
+    out.lo[m] = lo;
+    m++;
   }
   if (Atomics.load(heap.w, t) !== pair.id) return null;
-  found.sort((a, b) => a[0] - b[0]);
-  const out = new IndexedRecords();
-  for (const [r, words, si, s, del] of found) {
-    out.at.push(r);
-    out.words.push(words);
-    out.slot.push(si);
-    out.was.push(s);
-    out.deleted.push(del);
-  }
+  return m === n ? out : trimmed(out, m);
+}
+
+/** trimmed returns the first m records of list. */
+function trimmed(list: IndexedRecords, m: number): IndexedRecords {
+  const out = new IndexedRecords(m);
+  out.at.set(list.at.subarray(0, m));
+  out.words.set(list.words.subarray(0, m));
+  out.slot.set(list.slot.subarray(0, m));
+  out.hi.set(list.hi.subarray(0, m));
+  out.lo.set(list.lo.subarray(0, m));
   return out;
 }
 
@@ -88,11 +122,11 @@ export function listRecords(heap: Heap): IndexedRecords | null {
  * true if the slot changed, and then the old block is the caller's; false if the slot had changed first.
  */
 export function moveRecord(heap: Heap, list: IndexedRecords, k: number, dest: number): boolean {
-  const si = list.slot[k]!;
-  const s = list.was[k]!;
-  const lo = Number(BigInt.asIntN(32, s));
+  const si = list.slot[k]! >> 1;
+  const lo = list.lo[k]!;
+  const s = pack(list.hi[k]!, lo);
   const away = lo & ~(UNIT_MASK << 3);
-  if (list.deleted[k]) {
+  if (list.deleted(k)) {
     const next = pack(heap.stamp(), away | ((H_TOMBSTONE >>> 2) << 3));
     return Atomics.compareExchange(heap.b, si, s, next) === s;
   }

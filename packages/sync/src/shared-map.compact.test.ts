@@ -130,7 +130,7 @@ describe('SharedMap whose free memory lies between live records', () => {
     heap.relocator = {
       list: listRecords,
       move: (h, list, k, dest) => {
-        if (raced.length < 3 && !list.deleted[k]) {
+        if (raced.length < 3 && !list.deleted(k)) {
           const key = otherReader.keyOf(list.at[k]!) as string;
           other.delete(key);
           raced.push(key);
