@@ -20,7 +20,7 @@
 // long could still write a piece's link words after the takeover; merging takes milliseconds, so only a
 // debugger or a stopped process does that.)
 
-import { evacuate, planEvacuation } from './shared-compact';
+import { compactions, evacuate, planEvacuation } from './shared-compact';
 import {
   classUnits,
   H_LIMBO,
@@ -133,6 +133,7 @@ function newEpoch(heap: Heap): void {
 
 /** merge does the owner's work; it returns the run kept for the caller, or 0. */
 function merge(heap: Heap, wantUnits: number): number {
+  compactions.merges++;
   let epoch = hi(Atomics.load(heap.b, H_LIMBO >> 1));
   // Pieces left by an owner that died: hand them out first.
   if (epoch & PIECES) {

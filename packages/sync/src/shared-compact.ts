@@ -19,10 +19,10 @@ export interface Relocator {
 }
 
 /**
- * compactions counts, in this thread, the runs freed by moving records, the records moved, and the plans
- * given up because a write changed a record first (the tests read it).
+ * compactions counts, in this thread, the merges of free blocks, the runs freed by moving records, the
+ * records moved, and the plans given up because a write changed a record first (the tests read it).
  */
-export const compactions = { freed: 0, moved: 0, abandoned: 0 };
+export const compactions = { merges: 0, freed: 0, moved: 0, abandoned: 0 };
 
 /** Evacuation is the plan for freeing the words [start, end): which records move where. */
 export interface Evacuation {

@@ -20,6 +20,7 @@ import {
   T_LOG,
   T_NEXT,
   T_PREV,
+  T_RETRY,
   T_SLOTS,
   T_USED,
   TablePair,
@@ -138,7 +139,11 @@ export class Migration {
     try {
       nx = newTable(this.heap, log);
     } catch (e) {
-      // Out of memory: t stays current (and keeps serving every write that needs no new slot).
+      // Out of memory: t stays current (and keeps serving every write that needs no new slot). Inserts try
+      // again once 1/64 of t's slots more are used (a full t tries at once: see Writer.mutate).
+      const w = this.heap.w;
+      const used = Atomics.load(w, t + T_USED);
+      Atomics.store(w, t + T_RETRY, used + Math.max(1, (1 << Atomics.load(w, t + T_LOG)) >> 6));
       Atomics.compareExchange(this.heap.b, t >> 1, pack(PENDING, id), pack(0, id));
       throw e;
     }

@@ -24,6 +24,11 @@ export const T_PREV = 3;
 export const T_USED = 16;
 /** T_COPY is the word of a table that hands out chunks of its slots to the writers that migrate it. */
 export const T_COPY = 17;
+/**
+ * T_RETRY is the count of used slots at which an insert next tries to start growing the table, after a try
+ * found no memory for the new one: every insert past 3/4 trying again merged all the free blocks each time.
+ */
+export const T_RETRY = 18;
 /** T_SLOTS is the word of a table where its slots (two words each) start. */
 export const T_SLOTS = TABLE_HEADER_WORDS;
 
@@ -77,6 +82,7 @@ export function newTable(heap: Heap, log: number): number {
   w[t + T_PREV] = 0;
   w[t + T_USED] = 0;
   w[t + T_COPY] = 0;
+  w[t + T_RETRY] = 0;
   const end = t + T_SLOTS + 2 * (1 << log);
   for (let s = t + T_SLOTS; s < end; s += 2) {
     w[s] = 0;

@@ -17,6 +17,7 @@ import {
   slotWord,
   T_LOG,
   T_NEXT,
+  T_RETRY,
   T_SLOTS,
   T_USED,
   TAG_MASK,
@@ -201,7 +202,8 @@ export class Writer {
             if (Atomics.compareExchange(b, si, s, pack(heap.stamp(), slotWord(rec, c.kHash))) !== s) continue;
             rec = 0;
             Atomics.add(w, H_COUNT, 1);
-            if (Atomics.add(w, t + T_USED, 1) + 1 >= ((mask + 1) * 3) >> 2) {
+            const nowUsed = Atomics.add(w, t + T_USED, 1) + 1;
+            if (nowUsed >= ((mask + 1) * 3) >> 2 && nowUsed >= Atomics.load(w, t + T_RETRY)) {
               softly(() => this.migration.startMigration(t, id));
             }
             return 0;

@@ -118,6 +118,24 @@ describe('SharedMap whose free memory lies between live records', () => {
     expect(Math.min(...ratios)).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('an index that cannot grow is tried again every 1/64 of its slots, not on every insert', () => {
+    // 100-byte entries fill a 1 MiB map after its index reaches 3/4 of 8,192 slots and before the next one
+    // (128 KiB) fits: every insert from there on merged all the free blocks again to look for that index
+    // (504 merges before; the same 6,646 entries fit either way).
+    const m = new SharedMap<string, string>({ maxByteLength: 1 << 20 });
+    const before = compactions.merges;
+    let stored = 0;
+    try {
+      for (; stored < 1e6; stored++) m.store(`k${stored}`, 'v'.repeat(100));
+    } catch (e) {
+      expect(String(e)).toMatch(/out of memory/);
+    }
+    const merges = compactions.merges - before;
+    console.log(`${stored} entries until out of memory: ${merges} merges`);
+    expect(stored).toBeGreaterThan(6000);
+    expect(merges).toBeLessThan(40);
+  });
+
   it('gives a plan up when a write changes a record first, keeps every block, and tries again', () => {
     const m = new SharedMap<string, string>({ maxByteLength: 512 * 1024 });
     const pins = pinned(m, 1024, (i) => `p${i}`);
@@ -151,7 +169,7 @@ describe('SharedMap whose free memory lies between live records', () => {
     expect(census(m)).toMatch(/unaccounted \(leaked, or a record being built\) 0$/);
   });
 
-  it('moves records while 2 workers read and write them: every answer is the last value written', async () => {
+  it('moves records while 2 workers read, write and delete them: every answer is what that worker did last', async () => {
     const until = deadline();
     const totals = { freed: 0, moved: 0, abandoned: 0, ooms: 0, ops: [] as number[] };
     for (let round = 0; round < 4; round++) {

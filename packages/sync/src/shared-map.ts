@@ -35,8 +35,9 @@
 //
 // The parts: shared-map-table.ts (a table's layout, making one, following `next`), shared-map-read.ts
 // (lookups and the int fast path), shared-map-migrate.ts (growth, compaction, reclaiming a full heap),
-// shared-heap.ts (memory), shared-coalesce.ts (merging free blocks of a full heap) and shared-codec.ts (keys
-// and values as words, hashing); this file holds the API, writes (mutate) and range.
+// shared-heap.ts (memory), shared-coalesce.ts (merging free blocks of a full heap), shared-compact.ts and
+// shared-map-relocate.ts (moving records out of the way when no merged run is long enough) and
+// shared-codec.ts (keys and values as words, hashing); this file holds the API, writes (mutate) and range.
 
 import { newSharedBuffer } from './shared-buffer';
 import { Codec, describe, type SharedMapCodec, V_INT } from './shared-codec';

@@ -286,9 +286,11 @@ const tasks = {
     return { ops, bad, oom, problems: problems.join('; ') };
   },
 
-  // Read and write keyOf(i) for i in [from, from + keys) (keys no other thread touches) with small values
-  // until stopped, and check every answer against what this worker wrote last: a load gets exactly that, a
-  // swap gives it back, a compareAndSwap from it succeeds. Out of memory is counted and the write retried.
+  // Read, write and delete keyOf(i) for i in [from, from + keys) (keys no other thread touches) with small
+  // values until stopped, and check every answer against what this worker did last: a load gets exactly the
+  // value it wrote last (or nothing after its delete), a swap gives that back, a compareAndSwap from it
+  // succeeds, a loadOrStore of a deleted key stores. Deletes need no memory, so they race the thread that
+  // moves records even when a full map makes the writes wait. Out of memory is counted (nothing was written).
   pins({ from, keys, seed, worker }) {
     const r = rng(seed);
     parentPort.postMessage({ started: true });
@@ -302,8 +304,7 @@ const tasks = {
     const expect = (i, got, what) => {
       if (sameValue(got, last.get(i))) return;
       bad++;
-      if (problems.length < 5)
-        problems.push(`${what}(${String(keyOf(i))}) -> ${String(got)}, wrote ${String(last.get(i))}`);
+      if (problems.length < 5) problems.push(`${what}(${String(keyOf(i))}) -> ${String(got)}, wrote ${String(last.get(i))}`);
     };
     while (Atomics.load(stop, 0) === 0) {
       const i = from + (r() % keys);
@@ -312,7 +313,7 @@ const tasks = {
       seq += 4;
       const v = valueFor(i, worker, seq + (r() % 2));
       try {
-        switch (r() % 4) {
+        switch (r() % 5) {
           case 0:
             expect(i, m.load(k)[0], 'load');
             break;
@@ -324,9 +325,21 @@ const tasks = {
             expect(i, m.swap(k, v)[0], 'swap');
             last.set(i, v);
             break;
+          case 3: {
+            if (last.get(i) === undefined) {
+              const [got, loaded] = m.loadOrStore(k, v);
+              if (loaded) expect(i, got, 'loadOrStore of a deleted key');
+              last.set(i, v);
+            } else if (m.compareAndSwap(k, last.get(i), v)) {
+              last.set(i, v);
+            } else {
+              expect(i, Symbol('compareAndSwap failed'), `compareAndSwap (now ${String(m.load(k)[0])})`);
+            }
+            break;
+          }
           default:
-            if (m.compareAndSwap(k, last.get(i), v)) last.set(i, v);
-            else expect(i, Symbol('compareAndSwap failed'), `compareAndSwap (now ${String(m.load(k)[0])})`);
+            m.delete(k);
+            last.set(i, undefined);
         }
       } catch (e) {
         if (!String(e).includes('out of memory')) throw e;
