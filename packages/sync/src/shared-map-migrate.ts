@@ -21,6 +21,7 @@ import {
   T_NEXT,
   T_PREV,
   T_RETRY,
+  T_RETRY_LIVE,
   T_SLOTS,
   T_USED,
   TablePair,
@@ -140,10 +141,12 @@ export class Migration {
       nx = newTable(this.heap, log);
     } catch (e) {
       // Out of memory: t stays current (and keeps serving every write that needs no new slot). Inserts try
-      // again once 1/64 of t's slots more are used (a full t tries at once: see Writer.mutate).
+      // again once 1/64 of t's slots more are used (a full t tries at once: see Writer.mutate), deletions
+      // once 1/64 of its slots fewer are live (the new table they want is smaller).
       const w = this.heap.w;
-      const used = Atomics.load(w, t + T_USED);
-      Atomics.store(w, t + T_RETRY, used + Math.max(1, (1 << Atomics.load(w, t + T_LOG)) >> 6));
+      const step = Math.max(1, (1 << Atomics.load(w, t + T_LOG)) >> 6);
+      Atomics.store(w, t + T_RETRY, Atomics.load(w, t + T_USED) + step);
+      Atomics.store(w, t + T_RETRY_LIVE, live - step);
       Atomics.compareExchange(this.heap.b, t >> 1, pack(PENDING, id), pack(0, id));
       throw e;
     }

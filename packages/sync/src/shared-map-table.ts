@@ -29,6 +29,8 @@ export const T_COPY = 17;
  * found no memory for the new one: every insert past 3/4 trying again merged all the free blocks each time.
  */
 export const T_RETRY = 18;
+/** T_RETRY_LIVE is, likewise, the count of live entries at or below which a deletion next tries to rebuild t. */
+export const T_RETRY_LIVE = 19;
 /** T_SLOTS is the word of a table where its slots (two words each) start. */
 export const T_SLOTS = TABLE_HEADER_WORDS;
 
@@ -83,6 +85,7 @@ export function newTable(heap: Heap, log: number): number {
   w[t + T_USED] = 0;
   w[t + T_COPY] = 0;
   w[t + T_RETRY] = 0;
+  w[t + T_RETRY_LIVE] = 0x7fffffff;
   const end = t + T_SLOTS + 2 * (1 << log);
   for (let s = t + T_SLOTS; s < end; s += 2) {
     w[s] = 0;

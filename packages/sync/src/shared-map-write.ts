@@ -18,6 +18,7 @@ import {
   T_LOG,
   T_NEXT,
   T_RETRY,
+  T_RETRY_LIVE,
   T_SLOTS,
   T_USED,
   TAG_MASK,
@@ -126,8 +127,12 @@ export class Writer {
   private deleted(t: number, id: number): void {
     const w = this.heap.w;
     const live = Atomics.sub(w, H_COUNT, 1) - 1;
-    // Mostly deleted keys: rebuild the index to drop them and free their records.
-    if (Atomics.load(w, t + T_USED) - live > (1 << Atomics.load(w, t + T_LOG)) >> 1)
+    // Mostly deleted keys: rebuild the index to drop them and free their records (unless a rebuild found no
+    // memory and not enough keys have gone since: see T_RETRY_LIVE).
+    if (
+      Atomics.load(w, t + T_USED) - live > (1 << Atomics.load(w, t + T_LOG)) >> 1 &&
+      live <= Atomics.load(w, t + T_RETRY_LIVE)
+    )
       softly(() => this.migration.startMigration(t, id));
   }
 

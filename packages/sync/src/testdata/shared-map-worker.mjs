@@ -304,7 +304,8 @@ const tasks = {
     const expect = (i, got, what) => {
       if (sameValue(got, last.get(i))) return;
       bad++;
-      if (problems.length < 5) problems.push(`${what}(${String(keyOf(i))}) -> ${String(got)}, wrote ${String(last.get(i))}`);
+      if (problems.length < 5)
+        problems.push(`${what}(${String(keyOf(i))}) -> ${String(got)}, wrote ${String(last.get(i))}`);
     };
     while (Atomics.load(stop, 0) === 0) {
       const i = from + (r() % keys);
