@@ -222,8 +222,11 @@ export class Migration {
       const lo = Atomics.load(w, s);
       if (Atomics.load(w, s + 1) !== hi) continue;
       // A DONE slot's record may have been freed and reused since it moved (see probeRead): step over it.
-      // If it held the key, the probe ends at an empty slot, and sealing that is all there is to do.
+      // If it held the key, the probe ends at an empty slot, and sealing that is all there is to do. A DONE
+      // slot that was empty ends the probe itself: it is sealed already (stepping over it scanned the moved
+      // part of t to its end on every write: 10-12 µs a store while 100,000 int keys were inserted).
       if (lo & DONE) {
+        if (unitOf(lo) === 0) return Atomics.load(w, t) === id;
         i = (i + 1) & mask;
         n++;
         continue;

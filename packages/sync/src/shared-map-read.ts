@@ -356,8 +356,8 @@ export class Reader {
   // A DONE slot's record moved to the next table, where a write may since have replaced it and freed it, and
   // the block may now hold another record, even one for the same key: so a probe never looks at the key of a
   // DONE slot. It steps over it, and if the probe then ends at an empty slot the key may have been in a DONE
-  // slot it stepped over, so the answer is in the next table. A slot that is not DONE holds its own record
-  // for as long as its stamp does not change.
+  // slot it stepped over, so the answer is in the next table (as it is when the probe ends at a DONE slot that
+  // was empty). A slot that is not DONE holds its own record for as long as its stamp does not change.
   probeRead(t: number, id: number, mask: number): number {
     const heap = this.heap;
     let w = heap.w;
@@ -369,7 +369,10 @@ export class Reader {
       const hi = PLAIN ? w[s + 1]! : Atomics.load(w, s + 1);
       const lo = PLAIN ? w[s]! : Atomics.load(w, s);
       if (lo & DONE) {
-        // DONE is final: no need to check the stamp.
+        // DONE is final: no need to check the stamp. A DONE slot that was empty when it was sealed ends the
+        // probe as any empty slot does (a slot never empties again): the key, if anywhere, is in the next
+        // table. Stepping over it made every lookup of a table being moved scan the moved part to its end.
+        if (unitOf(lo) === 0) return NEXT;
         moved = true;
         i = (i + 1) & mask;
         n++;
