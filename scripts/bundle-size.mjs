@@ -30,8 +30,9 @@ export const budgets = {
   sync: [
     { what: '`Map` alone', code: "export { Map } from '@gostd/sync';", budget: 1400 },
     // 7.4 kB before issue 13's hardening; shared magazines, the merge limbo, reclaim, seeded hashes and the
-    // argument checks took it to 10.2 kB.
-    { what: '`SharedMap` alone', code: "export { SharedMap } from '@gostd/sync';", budget: 11000 },
+    // argument checks took it to 10.2 kB, later fixes to 10.8 kB; moving records out of the way when free
+    // memory lies between them (shared-compact.ts, shared-map-relocate.ts) and the retry marks to 12.4 kB.
+    { what: '`SharedMap` alone', code: "export { SharedMap } from '@gostd/sync';", budget: 12600 },
   ],
   pprof: [
     // 12.3 / 14.3 kB before worker heaps joined the main thread's heap profile (worker-heap.ts, +0.8 kB) and
