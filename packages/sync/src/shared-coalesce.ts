@@ -154,8 +154,8 @@ function merge(heap: Heap, wantUnits: number): number {
         : null;
     if (!publishPieces(heap, head, cutPieces(runs), epoch)) return 0;
     const stillOwner = handOut(heap, epoch | PIECES);
-    if (ev === null || relocator === null) return kept;
-    const got = evacuate(heap, relocator, ev);
+    if (ev === null) return kept;
+    const got = evacuate(heap, ev);
     // A write replaced a record before it moved: its old block went to a free list, and the next pass
     // gathers it (the records that did move stay moved, so each pass has less to do).
     if (got !== 0 || !stillOwner || pass === EVACUATION_PASSES) return got;

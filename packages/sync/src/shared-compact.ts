@@ -26,6 +26,8 @@ export const compactions = { merges: 0, freed: 0, moved: 0, abandoned: 0 };
 
 /** Evacuation is the plan for freeing the words [start, end): which records move where. */
 export interface Evacuation {
+  /** relocator is the one that listed the records, and moves them. */
+  relocator: Relocator;
   start: number;
   end: number;
   list: IndexedRecords;
@@ -99,17 +101,16 @@ export function planEvacuation(
     if (recs[j]! >= 0) records.push(recs[j]!);
     else held.push(starts[j]!, Math.min(end, ends[j]!));
   }
+  // The runs outside the stretch; placing the copies carves their blocks off the runs' starts, so what is
+  // left of them is what stays free.
   const outside = subtract(runs, [start, end]);
   const dests = placeCopies(list, records, outside);
   if (dests === null) return null;
-  const taken = [start, end];
-  for (let j = 0; j < records.length; j++) {
-    if (dests[j] !== 0) taken.push(dests[j]!, dests[j]! + list.words[records[j]!]!);
-  }
-  const left = subtract(runs, sortPairs(taken));
   runs.length = 0;
-  runs.push(...left);
-  return { start, end, list, records, dests, held };
+  for (let i = 0; i < outside.length; i += 2) {
+    if (outside[i]! < outside[i + 1]!) runs.push(outside[i]!, outside[i + 1]!);
+  }
+  return { relocator, start, end, list, records, dests, held };
 }
 
 /**
@@ -117,8 +118,8 @@ export function planEvacuation(
  * words wanted, which is the caller's; or 0, when a write got to one of the records first, having given back
  * everything it held.
  */
-export function evacuate(heap: Heap, relocator: Relocator, ev: Evacuation): number {
-  const { list, records, dests } = ev;
+export function evacuate(heap: Heap, ev: Evacuation): number {
+  const { relocator, list, records, dests } = ev;
   let moved = 0;
   while (moved < records.length && relocator.move(heap, list, records[moved]!, dests[moved]!)) moved++;
   const giveBack: number[] = [];
@@ -182,12 +183,4 @@ function subtract(runs: number[], cuts: number[]): number[] {
     if (s < e) out.push(s, e);
   }
   return out;
-}
-
-/** sortPairs sorts start, end pairs by start. */
-function sortPairs(pairs: number[]): number[] {
-  const idx = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort(
-    (x, y) => pairs[2 * x]! - pairs[2 * y]!,
-  );
-  return idx.flatMap((i) => [pairs[2 * i]!, pairs[2 * i + 1]!]);
 }

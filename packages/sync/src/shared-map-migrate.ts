@@ -25,8 +25,8 @@ import {
   T_SLOTS,
   T_USED,
   TablePair,
-  UNIT_MASK,
   unitOf,
+  withUnit,
 } from './shared-map-table';
 
 /** MAX_KEY_WORDS is the most words a key takes. */
@@ -111,7 +111,7 @@ export class Migration {
       const lo = Number(BigInt.asIntN(32, s));
       const unit = unitOf(lo);
       if ((lo & (DEL | SEAL | DONE)) !== DEL || unit === tomb || unit === 0) continue;
-      const next = pack(heap.stamp(), (lo & ~(UNIT_MASK << 3)) | (tomb << 3));
+      const next = pack(heap.stamp(), withUnit(lo, tomb));
       if (Atomics.compareExchange(heap.b, si, s, next) === s) heap.freeRecord(unit << 2);
     }
   }
@@ -261,7 +261,7 @@ export class Migration {
         // instead, not when the table is retired: a worker terminated in the middle of freeing a whole table's
         // deleted records took all the rest with it (hundreds of KiB in the adversary test).
         if (lo & DEL && unit !== 0) {
-          const gone = (lo & ~(UNIT_MASK << 3)) | ((H_TOMBSTONE >>> 2) << 3) | SEAL | DONE;
+          const gone = withUnit(lo, H_TOMBSTONE >>> 2) | SEAL | DONE;
           if (Atomics.compareExchange(b, si, s, pack(heap.stamp(), gone)) === s) heap.freeRecord(unit << 2);
           continue;
         }

@@ -16,8 +16,8 @@ import {
   T_NEXT,
   T_SLOTS,
   TablePair,
-  UNIT_MASK,
   unitOf,
+  withUnit,
 } from './shared-map-table';
 
 /** IndexedRecords lists the records the current table pointed at, by address. */
@@ -125,9 +125,8 @@ export function moveRecord(heap: Heap, list: IndexedRecords, k: number, dest: nu
   const si = list.slot[k]! >> 1;
   const lo = list.lo[k]!;
   const s = pack(list.hi[k]!, lo);
-  const away = lo & ~(UNIT_MASK << 3);
   if (list.deleted(k)) {
-    const next = pack(heap.stamp(), away | ((H_TOMBSTONE >>> 2) << 3));
+    const next = pack(heap.stamp(), withUnit(lo, H_TOMBSTONE >>> 2));
     return Atomics.compareExchange(heap.b, si, s, next) === s;
   }
   const r = list.at[k]!;
@@ -136,6 +135,6 @@ export function moveRecord(heap: Heap, list: IndexedRecords, k: number, dest: nu
   const w = heap.w;
   for (let j = 0; j < n; j++) w[dest + j] = w[r + j]!;
   // A copy made while the record was being replaced is garbage, and then the slot has changed: no move.
-  const next = pack(heap.stamp(), away | ((dest >>> 2) << 3));
+  const next = pack(heap.stamp(), withUnit(lo, dest >>> 2));
   return Atomics.compareExchange(heap.b, si, s, next) === s;
 }

@@ -57,6 +57,11 @@ export function slotWord(r: number, hash: number): number {
   return ((r >>> 2) << 3) | tagOf(hash);
 }
 
+/** withUnit returns a slot's low word lo pointing at the record unit `unit` instead, its tag and flags kept. */
+export function withUnit(lo: number, unit: number): number {
+  return (lo & ~(UNIT_MASK << 3)) | (unit << 3);
+}
+
 /** unitOf returns the record unit in a slot's low word (0: empty); exported for the tests that stage races. */
 export function unitOf(lo: number): number {
   return (lo >>> 3) & UNIT_MASK;

@@ -11,6 +11,7 @@ import type { Heap } from './shared-heap';
 import { SharedMap } from './shared-map';
 import { listRecords, moveRecord } from './shared-map-relocate';
 import { census } from './testdata/shared-map-census';
+import { fill } from './testdata/shared-map-fill';
 import { checkBuilt, deadline, finish, sleep, start, stopFlag, watch } from './testdata/shared-map-harness';
 import { keyOf, valueFor } from './testdata/shared-map-values.mjs';
 
@@ -35,17 +36,6 @@ function pinned(m: SharedMap<string, string>, big: number, pin: (i: number) => s
   }
   for (let j = 0; j <= i; j++) m.delete(`big${j}`);
   return pins;
-}
-
-/** fillCount stores `${prefix}${i}` -> `size` bytes for i = 0, 1, ... until out of memory; it returns the count. */
-function fillCount(m: SharedMap<string, string>, prefix: string, size: number): number {
-  let i = 0;
-  try {
-    for (; i < 1e6; i++) m.store(`${prefix}${i}`, 'n'.repeat(size));
-  } catch (e) {
-    expect(String(e)).toMatch(/out of memory/);
-  }
-  return i;
 }
 
 describe('SharedMap whose free memory lies between live records', () => {
@@ -106,10 +96,18 @@ describe('SharedMap whose free memory lies between live records', () => {
         }
       }
       const small = 8 + rnd(60);
-      const got = fillCount(m, 'n', small);
+      const got = fill(
+        m,
+        (i) => `n${i}`,
+        () => 'n'.repeat(small),
+      );
       const fresh = new SharedMap<string, string>({ maxByteLength: max });
       for (const [k, v] of live) fresh.store(k, v);
-      const want = fillCount(fresh, 'n', small);
+      const want = fill(
+        fresh,
+        (i) => `n${i}`,
+        () => 'n'.repeat(small),
+      );
       ratios.push(got / want);
       for (const [k, v] of live) expect(m.get(k)).toBe(v);
     }

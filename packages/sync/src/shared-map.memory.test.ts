@@ -5,18 +5,7 @@ import { classUnits, H_CURRENT, H_LISTS, type Heap, pack, RECORD_CLASSES } from 
 import { SharedMap } from './shared-map';
 import type { Migration } from './shared-map-migrate';
 import { FOLLOWED, followNext, readCurrent, T_LOG, TablePair } from './shared-map-table';
-
-/** fill stores key(i) -> value(i) for i = 0, 1, ... until the map is out of memory; it returns the count. */
-function fill(m: SharedMap, key: (i: number) => string | number, value: (i: number) => unknown): number {
-  let i = 0;
-  try {
-    for (; i < 1e7; i++) m.store(key(i), value(i) as never);
-  } catch (e) {
-    expect(String(e)).toMatch(/out of memory/);
-    return i;
-  }
-  throw new Error('never ran out of memory');
-}
+import { fill } from './testdata/shared-map-fill';
 
 describe('SharedMap after out of memory', () => {
   it.each([64 * 1024, 256 * 1024, 1 << 20])(
