@@ -43,8 +43,81 @@ export function registerTZData(lookup: (name: string) => Uint8Array | null): voi
   embedded = lookup;
 }
 
-/** Reads a 2- or 4-byte little-endian number of a zip header. */
+/** Go's limit on a file read by its zone sources (maxFileSize): 10 MiB. */
+const maxFileSize = 10 << 20;
+
+/**
+ * Go's texts of the errors (syscall.Errno on Linux) that opening or reading a file can give. Go reports
+ * them bare, as "is a directory", where Node says "EISDIR: illegal operation on a directory, read".
+ */
+const errnoText: Record<string, string> = {
+  EACCES: 'permission denied',
+  EAGAIN: 'resource temporarily unavailable',
+  EBADF: 'bad file descriptor',
+  EBUSY: 'device or resource busy',
+  EFAULT: 'bad address',
+  EFBIG: 'file too large',
+  EINTR: 'interrupted system call',
+  EINVAL: 'invalid argument',
+  EIO: 'input/output error',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'file name too long',
+  ENFILE: 'too many open files in system',
+  ENODEV: 'no such device',
+  ENOMEM: 'cannot allocate memory',
+  ENOTDIR: 'not a directory',
+  ENXIO: 'no such device or address',
+  EOPNOTSUPP: 'operation not supported',
+  EOVERFLOW: 'value too large for defined data type',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ESTALE: 'stale file handle',
+  ETXTBSY: 'text file busy',
+};
+
+/**
+ * What Go's zone sources make of an error opening or reading a file: no such file is notFound (the
+ * source is skipped); any other errno is an Error with Go's text for it, and a path holding a NUL byte
+ * (which Node refuses before any system call) is Go's EINVAL. Errors of this module pass unchanged.
+ */
+function fileError(e: unknown): Error | typeof notFound {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string') return e as Error;
+  if (code === 'ENOENT') return notFound;
+  if (code === 'ERR_INVALID_ARG_VALUE') return new Error(errnoText.EINVAL);
+  return new Error(errnoText[code] ?? (e as Error).message);
+}
+
+/**
+ * Go's readFile: the bytes of file, read until its end, or an Error `time: file ${file} is too large`
+ * once more than 10 MiB have come (so /dev/zero, a FIFO's endless writer or a huge file cost at most that).
+ */
+function readFile(f: Fs, file: string): Uint8Array {
+  const fd = f.openSync(file, 'r');
+  try {
+    let buf = new Uint8Array(4096);
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        const more = new Uint8Array(Math.min(buf.length * 4, maxFileSize + 1));
+        more.set(buf);
+        buf = more;
+      }
+      const m = f.readSync(fd, buf, n, buf.length - n, null);
+      if (m === 0) return buf.subarray(0, n);
+      n += m;
+      if (n > maxFileSize) throw new Error(`time: file ${file} is too large`);
+    }
+  } finally {
+    f.closeSync(fd);
+  }
+}
+
+/** Reads a 2- or 4-byte little-endian number of a zip header; 0 past the end, as Go's get2 and get4. */
 function le(b: Uint8Array, i: number, n: 2 | 4): number {
+  if (i + n > b.length) return 0;
   return n === 2
     ? (b[i] as number) | ((b[i + 1] as number) << 8)
     : ((b[i] as number) |
@@ -54,46 +127,104 @@ function le(b: Uint8Array, i: number, n: 2 | 4): number {
         0;
 }
 
+/** The length bytes of a zip at offset off (from the end when negative), or null when they are not all there. */
+type ReadAt = (off: number, length: number) => Uint8Array | null;
+
 /**
- * @internal The stored (uncompressed) file called name in the zip archive zip, or notFound. Go's
- * zoneinfo.zip stores its files uncompressed; anything else is reported as an error.
+ * Go's loadTzinfoFromZip over read: the stored (uncompressed) file called name, or notFound. It reads the
+ * end record, the central directory and the one entry, never the whole archive. A compressed entry is
+ * Go's "unsupported compression" error; anything inconsistent, "corrupt zip file" (also where Go's own
+ * reader would index past a central directory entry and panic).
  */
-export function fromZip(zip: Uint8Array, name: string, what: string): Uint8Array | typeof notFound {
+function zipLookup(read: ReadAt, name: string, what: string): Uint8Array | typeof notFound {
   const corrupt = () => new Error(`corrupt zip file ${what}`);
-  if (zip.length < 22 || le(zip, zip.length - 22, 4) !== 0x06054b50) throw corrupt();
-  const n = le(zip, zip.length - 12, 2);
-  let at = le(zip, zip.length - 6, 4);
+  const tail = read(-22, 22);
+  if (tail === null || le(tail, 0, 4) !== 0x06054b50) throw corrupt();
+  const n = le(tail, 10, 2);
+  const dir = read(le(tail, 16, 4), le(tail, 12, 4));
+  if (dir === null) throw corrupt();
+  let at = 0;
   for (let i = 0; i < n; i++) {
-    if (at + 46 > zip.length || le(zip, at, 4) !== 0x02014b50) break;
-    const method = le(zip, at + 10, 2);
-    const size = le(zip, at + 24, 4);
-    const nameLen = le(zip, at + 28, 2);
-    const extra = le(zip, at + 30, 2) + le(zip, at + 32, 2);
-    const off = le(zip, at + 42, 4);
-    const zname = String.fromCharCode(...zip.subarray(at + 46, at + 46 + nameLen));
-    at += 46 + nameLen + extra;
+    if (le(dir, at, 4) !== 0x02014b50) break;
+    const method = le(dir, at + 10, 2);
+    const size = le(dir, at + 24, 4);
+    const nameLen = le(dir, at + 28, 2);
+    const next = at + 46 + nameLen + le(dir, at + 30, 2) + le(dir, at + 32, 2);
+    if (at + 46 > dir.length || next > dir.length) throw corrupt();
+    const zname = String.fromCharCode(...dir.subarray(at + 46, at + 46 + nameLen));
+    const off = le(dir, at + 42, 4);
+    at = next;
     if (zname !== name) continue;
     if (method !== 0) throw new Error(`unsupported compression for ${name} in ${what}`);
-    if (off + 30 > zip.length || le(zip, off, 4) !== 0x04034b50) throw corrupt();
-    const start = off + 30 + le(zip, off + 26, 2) + le(zip, off + 28, 2);
-    if (start + size > zip.length) throw corrupt();
-    return zip.subarray(start, start + size);
+    const head = read(off, 30 + nameLen);
+    if (
+      head === null ||
+      le(head, 0, 4) !== 0x04034b50 ||
+      le(head, 8, 2) !== method ||
+      le(head, 26, 2) !== nameLen ||
+      String.fromCharCode(...head.subarray(30)) !== name
+    ) {
+      throw corrupt();
+    }
+    const data = read(off + 30 + nameLen + le(head, 28, 2), size);
+    if (data === null) throw corrupt();
+    return data;
   }
   return notFound;
 }
 
-/** The TZif bytes of zone name in source (a directory, a .zip file, or "" for an absolute name). */
+/** @internal The stored file called name in the zip archive held in zip, or notFound (see zipLookup). */
+export function fromZip(zip: Uint8Array, name: string, what: string): Uint8Array | typeof notFound {
+  return zipLookup(
+    (off, length) => {
+      const start = off < 0 ? zip.length + off : off;
+      return start < 0 || start + length > zip.length ? null : zip.subarray(start, start + length);
+    },
+    name,
+    what,
+  );
+}
+
+/** The file called name in the zip file path, read piece by piece as Go does (see zipLookup). */
+function fromZipFile(f: Fs, path: string, name: string): Uint8Array | typeof notFound {
+  const fd = f.openSync(path, 'r');
+  try {
+    const size = f.fstatSync(fd).size;
+    return zipLookup(
+      (off, length) => {
+        const start = off < 0 ? size + off : off;
+        if (start < 0 || start + length > size) return null;
+        const buf = new Uint8Array(length);
+        let n = 0;
+        while (n < length) {
+          const m = f.readSync(fd, buf, n, length - n, start + n);
+          if (m === 0) return null;
+          n += m;
+        }
+        return buf;
+      },
+      name,
+      path,
+    );
+  } finally {
+    f.closeSync(fd);
+  }
+}
+
+/**
+ * Go's loadTzinfoFromDirOrZip: the TZif bytes of zone name in source (a directory, a .zip file, or "" for
+ * an absolute name), notFound when there is no such file, or a thrown Error as Go's.
+ */
 function readSource(name: string, source: string): Uint8Array | typeof notFound {
   const f = fs();
   if (f === null) return notFound;
   try {
-    if (source.endsWith('.zip')) return fromZip(f.readFileSync(source), name, source);
-    const file = source === '' ? name : source.endsWith('/') ? source + name : `${source}/${name}`;
-    return f.readFileSync(file);
+    if (source.length > 4 && source.endsWith('.zip')) return fromZipFile(f, source, name);
+    return readFile(f, source === '' ? name : `${source}/${name}`);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return notFound;
-    throw new Error(`open ${source === '' ? name : `${source}/${name}`}: ${(e as Error).message}`);
+    const err = fileError(e);
+    if (err === notFound) return notFound;
+    throw err;
   }
 }
 
@@ -126,11 +257,19 @@ export function loadZone(name: string): Location {
   let firstErr: Error | null = null;
   const zoneinfo = env('ZONEINFO');
   if (zoneinfo) {
+    let data: Uint8Array | typeof notFound = notFound;
     try {
-      const data = readSource(name, zoneinfo);
-      if (data !== notFound) return loadLocationFromTZData(name, data);
+      data = readSource(name, zoneinfo);
     } catch (e) {
       firstErr = e as Error;
+    }
+    if (data !== notFound) {
+      try {
+        return loadLocationFromTZData(name, data);
+      } catch {
+        // Go's LoadLocation keeps no error here (its firstErr = err assigns the read's nil error): a
+        // malformed file under ZONEINFO is passed over, and the system's sources answer.
+      }
     }
   }
   try {
@@ -182,7 +321,9 @@ const loaded = new Map<string, Location>();
  * "America/New_York", looked up (as Go does on Unix) in the directory or zip file named by the
  * `ZONEINFO` environment variable, then in the system's tz database (`/usr/share/zoneinfo`, ...), then
  * in the embedded copy of `@gostd/time/tzdata` if it was imported. Results are cached by name. It throws
- * Go's errors: "time: invalid location name", "unknown time zone X", "malformed time zone information".
+ * Go's errors: "time: invalid location name", "unknown time zone X", "malformed time zone information",
+ * the system's error reading a file as Go words it ("is a directory", "permission denied"), "time: file
+ * X is too large" past 10 MiB, "corrupt zip file X".
  *
  * @example
  * ```ts

@@ -4,12 +4,16 @@
 // file of the tz database.
 import fs from 'node:fs';
 
+// Every file opened through fs.openSync or read whole through fs.readFileSync (the package opens and reads
+// zone files piece by piece, as Go does).
 const reads = [];
-const readFileSync = fs.readFileSync;
-fs.readFileSync = (file, ...rest) => {
-  reads.push(String(file));
-  return readFileSync(file, ...rest);
-};
+for (const fn of ['openSync', 'readFileSync']) {
+  const original = fs[fn];
+  fs[fn] = (file, ...rest) => {
+    reads.push(String(file));
+    return original(file, ...rest);
+  };
+}
 const { Local, unix } = await import(process.argv[2]);
 // Only the tz database counts: Node 22 and later read package.json files through fs.readFileSync while
 // importing, which says nothing about this package.

@@ -1,16 +1,16 @@
-// Child process for tzdata.test.ts: hides the system's tz database (every
-// read under /usr/share/zoneinfo, /etc/localtime and $ZONEINFO fails with
+// Child process for tzdata.test.ts: hides the system's tz database (opening
+// any file under /usr/share/zoneinfo, /etc/localtime and $ZONEINFO fails with
 // ENOENT), imports the built package and, with argv[3] === 'embed', its
 // tzdata entry, then prints zones that need the database (or the error).
 import fs from 'node:fs';
 
-const readFileSync = fs.readFileSync;
-fs.readFileSync = (file, ...rest) => {
+const openSync = fs.openSync;
+fs.openSync = (file, ...rest) => {
   const f = String(file);
   if (f.includes('zoneinfo') || f.includes('localtime')) {
     throw Object.assign(new Error(`ENOENT: no such file or directory, open '${f}'`), { code: 'ENOENT' });
   }
-  return readFileSync(file, ...rest);
+  return openSync(file, ...rest);
 };
 const dist = process.argv[2];
 const { loadLocation, Local, unix } = await import(`${dist}/index.js`);
