@@ -47,17 +47,12 @@ export function registerTZData(lookup: (name: string) => Uint8Array | null): voi
 const maxFileSize = 10 << 20;
 
 /**
- * Go's texts of the errors (syscall.Errno on Linux) that opening or reading a file can give. Go reports
- * them bare, as "is a directory", where Node says "EISDIR: illegal operation on a directory, read".
+ * Go's texts (syscall.Errno on Linux) of the errors that opening or reading a zone file can give. Go
+ * reports them bare, as "is a directory", where Node says "EISDIR: illegal operation on a directory,
+ * read"; others keep Node's message.
  */
 const errnoText: Record<string, string> = {
   EACCES: 'permission denied',
-  EAGAIN: 'resource temporarily unavailable',
-  EBADF: 'bad file descriptor',
-  EBUSY: 'device or resource busy',
-  EFAULT: 'bad address',
-  EFBIG: 'file too large',
-  EINTR: 'interrupted system call',
   EINVAL: 'invalid argument',
   EIO: 'input/output error',
   EISDIR: 'is a directory',
@@ -66,15 +61,9 @@ const errnoText: Record<string, string> = {
   ENAMETOOLONG: 'file name too long',
   ENFILE: 'too many open files in system',
   ENODEV: 'no such device',
-  ENOMEM: 'cannot allocate memory',
   ENOTDIR: 'not a directory',
   ENXIO: 'no such device or address',
-  EOPNOTSUPP: 'operation not supported',
-  EOVERFLOW: 'value too large for defined data type',
   EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ESTALE: 'stale file handle',
-  ETXTBSY: 'text file busy',
 };
 
 /**
