@@ -107,4 +107,24 @@ describe('parse never hangs or crashes', () => {
     expect(() => parse('Jan', 'j'.repeat(100_000))).toThrow(ParseError);
     expect(performance.now() - start).toBeLessThan(2000);
   });
+
+  it('answers long non-ASCII inputs with a ParseError', () => {
+    // 200,000 'é' are 400,000 bytes of UTF-8; turning them into a byte string in one call threw a
+    // RangeError ("Maximum call stack size exceeded") before it was done 8,192 bytes at a time.
+    const long = '\u00e9'.repeat(200_000);
+    for (const [layout, value] of [
+      [RFC3339, long],
+      [long, '2006'],
+      ['2006', `2006${long}`],
+    ] as const) {
+      let err: unknown;
+      try {
+        parse(layout, value);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ParseError);
+      expect((err as Error).message).toContain('\\xc3\\xa9\\xc3\\xa9');
+    }
+  });
 });

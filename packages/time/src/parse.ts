@@ -3,6 +3,8 @@
 // layout with non-ASCII characters is first turned into its UTF-8 bytes (one
 // char per byte), so that every slice, length and quoted error text is the
 // one Go produces.
+
+import { byteText } from './byte-text';
 import {
   daysBefore,
   daysIn,
@@ -38,7 +40,7 @@ export function quoteBytes(s: string): string {
 /** s as a byte string: itself when ASCII, else one char per byte of its UTF-8 encoding. */
 export function toBytes(s: string): string {
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 0x80) return String.fromCharCode(...new TextEncoder().encode(s));
+    if (s.charCodeAt(i) >= 0x80) return byteText(new TextEncoder().encode(s));
   }
   return s;
 }
