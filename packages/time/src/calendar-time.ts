@@ -56,7 +56,9 @@ export let absSod = 0;
 export function lookupAt(t: Instant): number {
   const n = int64ToInt53(t.sec);
   if (n > -safe && n < safe) return t.loc.lookup(n - unixToInternal);
-  const exact = t.sec - BigInt(unixToInternal);
+  // Go's unixSec wraps in int64: a time made by unix(s) with s + unixToInternal past 2^63 - 1 is
+  // looked up at s again, not at the wrapped, negative internal second.
+  const exact = BigInt.asIntN(64, t.sec - BigInt(unixToInternal));
   return t.loc.lookup(Number(exact), exact);
 }
 
@@ -456,8 +458,9 @@ export abstract class CalendarTime extends Instant {
     const s = zStartExact ?? zStart;
     const e = zEndExact ?? zEnd;
     const zero = this.make(0n, 0, 0n, false, UTC);
+    // Go's unixTime: the internal second wraps in int64.
     const at = (sec: number | bigint) =>
-      this.make(BigInt(sec) + BigInt(unixToInternal), 0, 0n, false, this.loc);
+      this.make(BigInt.asIntN(64, BigInt(sec) + BigInt(unixToInternal)), 0, 0n, false, this.loc);
     return [s === alpha ? zero : at(s), e === omega ? zero : at(e)];
   }
 

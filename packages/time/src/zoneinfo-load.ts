@@ -278,6 +278,7 @@ export function initLocal(local: Location): void {
     local.cacheStart = z.cacheStart;
     local.cacheEnd = z.cacheEnd;
     local.cacheZone = z.cacheZone;
+    local.cacheExact = z.cacheExact;
   };
   let tz = env('TZ');
   try {

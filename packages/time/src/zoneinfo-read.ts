@@ -3,6 +3,7 @@
 // later) the same data with 64-bit times, then a footer holding a TZ rule
 // for times after the last transition. Like Go, this reads the 64-bit block
 // when there is one and ignores leap-second records.
+import { byteText } from './byte-text';
 import { badArg } from './check';
 import { wallClock } from './clock';
 import { alpha, Location, omega, type Zone, type ZoneTrans } from './zoneinfo';
@@ -13,10 +14,13 @@ const errBadData = 'malformed time zone information';
 /** Reads big-endian numbers from data, failing (returning null) past its end. */
 class Reader {
   at = 0;
+  /** Whether a read ran out of data; sticky, as Go's dataIO.error (a skipped block counts too). */
+  error = false;
   constructor(readonly data: Uint8Array) {}
   take(n: number): Uint8Array | null {
     if (n < 0 || this.at + n > this.data.length) {
       this.at = this.data.length;
+      this.error = true;
       return null;
     }
     const p = this.data.subarray(this.at, this.at + n);
@@ -45,7 +49,7 @@ function int32At(p: Uint8Array, i: number): number {
 function cString(p: Uint8Array, from: number): string {
   let end = from;
   while (end < p.length && p[end] !== 0) end++;
-  return String.fromCharCode(...p.subarray(from, end));
+  return byteText(p.subarray(from, end));
 }
 
 /**
@@ -99,12 +103,14 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
   d.take(nLeap * (size + 4));
   const isstd = d.take(nStd);
   const isutc = d.take(nUTC);
-  if (!times || !txZones || !zoneData || !abbrev || !isstd || !isutc) throw new Error(errBadData);
+  // Any read past the end, the skipped leap seconds included, makes the data bad (Go: "ran out of data").
+  if (d.error || !times || !txZones || !zoneData || !abbrev || !isstd || !isutc) throw new Error(errBadData);
 
   const rest = data.subarray(d.at);
   let extend = '';
   if (rest.length > 2 && rest[0] === 10 && rest[rest.length - 1] === 10) {
-    extend = new TextDecoder('utf-8', { ignoreBOM: true }).decode(rest.subarray(1, rest.length - 1));
+    // One character a byte, like the abbreviations: Go keeps the bytes of a name as they are.
+    extend = byteText(rest.subarray(1, rest.length - 1));
   }
 
   if (nZone === 0) throw new Error(errBadData);
@@ -118,16 +124,27 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
   const tx: ZoneTrans[] = [];
   for (let i = 0; i < nTime; i++) {
     let when: number;
+    let exact: bigint | undefined;
     if (size === 4) when = int32At(times, i * 4);
-    else when = int32At(times, i * 8) * 4294967296 + (int32At(times, i * 8 + 4) >>> 0);
+    else {
+      const hi = int32At(times, i * 8);
+      const lo = int32At(times, i * 8 + 4) >>> 0;
+      when = hi * 4294967296 + lo;
+      // Beyond 2^53 (no tz release has such times) the float rounds: keep the exact value too.
+      if (hi >= 0x200000 || hi < -0x200000) {
+        exact = (BigInt(hi) << 32n) | BigInt(lo);
+      }
+    }
     const index = txZones[i] as number;
     if (index >= zones.length) throw new Error(errBadData);
-    tx.push({
+    const t: ZoneTrans = {
       when,
       index,
       isstd: i < isstd.length && isstd[i] !== 0,
       isutc: i < isutc.length && isutc[i] !== 0,
-    });
+    };
+    if (exact !== undefined) t.exact = exact;
+    tx.push(t);
   }
   if (tx.length === 0) tx.push({ when: alpha, index: 0, isstd: false, isutc: false });
 
@@ -141,12 +158,18 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
       l.cacheStart = t.when;
       l.cacheEnd = omega;
       l.cacheZone = zones[t.index] as Zone;
-      if (next !== undefined) l.cacheEnd = next.when;
-      else if (extend !== '') {
-        const r = tzset(extend, l.cacheStart, sec);
+      let startExact = t.exact ?? null;
+      let endExact: bigint | null = null;
+      if (next !== undefined) {
+        l.cacheEnd = next.when;
+        endExact = next.exact ?? null;
+      } else if (extend !== '') {
+        const r = tzset(extend, l.cacheStart, sec, null, startExact);
         if (r !== null) {
           l.cacheStart = r.start;
           l.cacheEnd = r.end;
+          startExact = r.startExact;
+          endExact = r.endExact;
           l.cacheZone = zones.find(
             (z) => z.name === r.name && z.offset === r.offset && z.isDST === r.isDST,
           ) ?? {
@@ -156,6 +179,7 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
           };
         }
       }
+      if (startExact !== null || endExact !== null) l.cacheExact = [startExact, endExact];
       break;
     }
   }

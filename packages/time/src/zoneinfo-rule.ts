@@ -3,7 +3,7 @@
 // zone changes after its last recorded transition. Written from POSIX's
 // description of TZ (Base Definitions, 8.3) and Go's extensions to it: offsets
 // up to 167 hours and rule times from -167 to 167 hours (RFC 8536, 3.3.1).
-import { absDate, dateToAbsDays, daysBefore, daysIn, dYday, dYear, isLeap, unixAbsDays } from './calendar';
+import { absDate, daysBefore, daysIn, dYday, dYear, isLeap, unixAbsDays } from './calendar';
 
 /** Which kind of date a rule names: Jn (1..365, no Feb 29), n (0..365), or Mm.w.d. */
 enum Kind {
@@ -141,9 +141,18 @@ function ruleTime(year: number, r: Rule, off: number): number {
   } else if (r.kind === Kind.DayOfYear) {
     d = r.day;
   } else {
-    // The weekday of the first of the month, then the week-th such weekday (5 = the last).
-    const first = dateToAbsDays(year, r.mon, 1);
-    d = (r.day - ((first + 3) % 7) + 7) % 7;
+    // The weekday of the first of the month by Zeller's congruence, as Go computes it: with truncating
+    // division, which for years before 1 (only a rule's far past reaches them) is off, like Go's.
+    const m1 = ((r.mon + 9) % 12) + 1;
+    const yy0 = r.mon <= 2 ? year - 1 : year;
+    const yy1 = Math.trunc(yy0 / 100);
+    const yy2 = yy0 % 100;
+    let dow =
+      (Math.trunc((26 * m1 - 2) / 10) + 1 + yy2 + Math.trunc(yy2 / 4) + Math.trunc(yy1 / 4) - 2 * yy1) % 7;
+    if (dow < 0) dow += 7;
+    // Then the week-th such weekday (5 = the last).
+    d = r.day - dow;
+    if (d < 0) d += 7;
     for (let i = 1; i < r.week; i++) {
       if (d + 7 >= daysIn(r.mon, year)) break;
       d += 7;
@@ -157,7 +166,13 @@ function ruleTime(year: number, r: Rule, off: number): number {
  * Evaluates the TZ string tz at Unix time sec, which lies after the last transition lastTx: the zone in
  * force then, or null when tz is not a valid rule.
  */
-export function tzset(tz: string, lastTx: number, sec: number, exact: bigint | null = null): RuleZone | null {
+export function tzset(
+  tz: string,
+  lastTx: number,
+  sec: number,
+  exact: bigint | null = null,
+  lastTxExact: bigint | null = null,
+): RuleZone | null {
   s = tz;
   at = 0;
   let stdName = name();
@@ -172,7 +187,7 @@ export function tzset(tz: string, lastTx: number, sec: number, exact: bigint | n
       start: lastTx,
       end: Number.POSITIVE_INFINITY,
       isDST: false,
-      startExact: null,
+      startExact: lastTxExact,
       endExact: null,
     };
   }
@@ -197,18 +212,19 @@ export function tzset(tz: string, lastTx: number, sec: number, exact: bigint | n
   const endRule = rule();
   if (endRule === null || at !== s.length) return null;
 
-  // Beyond 2^53 seconds the day and the second of the day come from the exact bigint.
-  let days: number;
+  // Beyond 2^53 seconds the day and the second of the day come from the exact bigint, and the day as
+  // Go's absSeconds does: the absolute second wraps in 64 bits, so within a year or so of -2^63 Go
+  // computes the year of the wrapped second (and so does this).
+  let ad: number;
   let rem: number;
   if (exact === null) {
-    days = Math.floor(sec / 86400);
+    ad = Math.floor(sec / 86400) + unixAbsDays;
     rem = sec % 86400;
   } else {
-    const q = exact / 86400n;
+    ad = Number(BigInt.asUintN(64, exact + BigInt(unixAbsDays) * 86400n) / 86400n);
     rem = Number(exact % 86400n);
-    days = Number(rem < 0 ? q - 1n : q);
   }
-  absDate(days + unixAbsDays);
+  absDate(ad);
   const year = dYear;
   // As Go does, with a truncating remainder: before 1970 this lands a day early (Go's behaviour).
   const ysec = (dYday - 1) * 86400 + rem;
@@ -219,8 +235,9 @@ export function tzset(tz: string, lastTx: number, sec: number, exact: bigint | n
     start: ystart + start,
     end: ystart + end,
     isDST,
-    startExact: exact === null ? null : exact - BigInt(ysec) + BigInt(start),
-    endExact: exact === null ? null : exact - BigInt(ysec) + BigInt(end),
+    // Exact, and wrapped in int64 as Go's sums are (Go's ystart + start may pass 2^63).
+    startExact: exact === null ? null : BigInt.asIntN(64, exact - BigInt(ysec) + BigInt(start)),
+    endExact: exact === null ? null : BigInt.asIntN(64, exact - BigInt(ysec) + BigInt(end)),
   });
 
   let startSec = ruleTime(year, startRule, stdOffset);

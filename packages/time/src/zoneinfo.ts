@@ -16,6 +16,8 @@ export interface Zone {
 /** One transition: from Unix second `when` on, zone `index` is in force. */
 export interface ZoneTrans {
   when: number;
+  /** `when` exactly, when it is beyond 2^53 in magnitude (only in hand-made TZif data), so rounded. */
+  exact?: bigint;
   index: number;
   isstd: boolean;
   isutc: boolean;
@@ -65,6 +67,11 @@ export class Location {
   cacheStart = alpha;
   /** @internal */ cacheEnd = omega;
   /** @internal */ cacheZone: Zone | null = null;
+  /**
+   * @internal cacheStart and cacheEnd exactly, when a transition beyond 2^53 (hand-made TZif data) made
+   * one of them a rounded float; then lookups check the cache in search, exactly.
+   */
+  cacheExact: [start: bigint | null, end: bigint | null] | null = null;
 
   /** @internal */
   constructor(name: string, zone: Zone[] = [], tx: ZoneTrans[] = [], extend = '') {
@@ -113,7 +120,7 @@ export class Location {
     const l = this === Local ? this.get() : this;
     if (l.zone.length === 0) return setZone('UTC', 0, alpha, omega, false);
     const c = l.cacheZone;
-    if (c !== null && l.cacheStart <= sec && sec < l.cacheEnd) {
+    if (c !== null && l.cacheExact === null && l.cacheStart <= sec && sec < l.cacheEnd) {
       return setZone(c.name, c.offset, l.cacheStart, l.cacheEnd, c.isDST);
     }
     return l.search(sec, exact);
@@ -124,27 +131,42 @@ export class Location {
    * rule. Apart, so that lookup is small enough for V8 to inline into its callers.
    */
   search(sec: number, exact: bigint | null): number {
+    const c = this.cacheZone;
+    const ce = this.cacheExact;
+    if (c !== null && ce !== null) {
+      // The cache, checked as Go checks it (first: with unsorted transitions its answer can differ).
+      const [startExact, endExact] = ce;
+      if (!before(sec, exact, this.cacheStart, startExact) && before(sec, exact, this.cacheEnd, endExact)) {
+        setZone(c.name, c.offset, this.cacheStart, this.cacheEnd, c.isDST);
+        zStartExact = startExact;
+        zEndExact = endExact;
+        return c.offset;
+      }
+    }
     const tx = this.tx;
-    if (tx.length === 0 || sec < (tx[0] as ZoneTrans).when) {
+    if (tx.length === 0 || beforeTx(sec, exact, tx[0] as ZoneTrans)) {
       const z = this.zone[this.firstZone()] as Zone;
-      return setZone(z.name, z.offset, alpha, tx.length > 0 ? (tx[0] as ZoneTrans).when : omega, z.isDST);
+      const first = tx[0];
+      setZone(z.name, z.offset, alpha, first !== undefined ? first.when : omega, z.isDST);
+      zEndExact = first?.exact ?? null;
+      return z.offset;
     }
     // Binary search for the last transition at or before sec.
     let lo = 0;
     let hi = tx.length;
-    let end = omega;
+    let next: ZoneTrans | null = null;
     while (hi - lo > 1) {
       const m = (lo + hi) >>> 1;
-      const when = (tx[m] as ZoneTrans).when;
-      if (sec < when) {
-        end = when;
+      const t = tx[m] as ZoneTrans;
+      if (beforeTx(sec, exact, t)) {
+        next = t;
         hi = m;
       } else lo = m;
     }
-    const z = this.zone[(tx[lo] as ZoneTrans).index] as Zone;
-    const start = (tx[lo] as ZoneTrans).when;
+    const last = tx[lo] as ZoneTrans;
+    const z = this.zone[last.index] as Zone;
     if (lo === tx.length - 1 && this.extend !== '') {
-      const r = tzset(this.extend, start, sec, exact);
+      const r = tzset(this.extend, last.when, sec, exact, last.exact ?? null);
       if (r !== null) {
         setZone(r.name, r.offset, r.start, r.end, r.isDST);
         zStartExact = r.startExact;
@@ -152,7 +174,10 @@ export class Location {
         return r.offset;
       }
     }
-    return setZone(z.name, z.offset, start, end, z.isDST);
+    setZone(z.name, z.offset, last.when, next === null ? omega : next.when, z.isDST);
+    zStartExact = last.exact ?? null;
+    zEndExact = next?.exact ?? null;
+    return z.offset;
   }
 
   /**
@@ -184,6 +209,19 @@ export class Location {
     for (const z of l.zone) if (z.name === name) return z.offset;
     return null;
   }
+}
+
+/**
+ * Whether Unix second sec (exact: the same exactly, when beyond 2^53) is before transition t. Floats
+ * order right unless both are beyond 2^53, where they may have rounded to one value.
+ */
+function beforeTx(sec: number, exact: bigint | null, t: ZoneTrans): boolean {
+  return before(sec, exact, t.when, t.exact ?? null);
+}
+
+/** Whether Unix second sec (exact: the same exactly, beyond 2^53) is before bound (boundExact: exactly). */
+function before(sec: number, exact: bigint | null, bound: number, boundExact: bigint | null): boolean {
+  return exact !== null && boundExact !== null ? exact < boundExact : sec < bound;
 }
 
 function setZone(name: string, offset: number, start: number, end: number, isDST: boolean): number {
@@ -237,6 +275,7 @@ export function resetLocal(): void {
   Local.cacheStart = alpha;
   Local.cacheEnd = omega;
   Local.cacheZone = null;
+  Local.cacheExact = null;
 }
 
 const unnamedFixedZones: Location[] = [];
