@@ -132,7 +132,8 @@ export function evacuate(heap: Heap, ev: Evacuation): number {
     else if (to > ev.end) giveBack.push(ev.end, to);
   }
   if (moved < records.length) {
-    giveBack.push(...ev.held);
+    // One at a time: a plan over a big, fragmented stretch holds more runs than a call takes arguments.
+    for (const x of ev.held) giveBack.push(x);
     for (let j = moved; j < records.length; j++) {
       if (dests[j] !== 0) giveBack.push(dests[j]!, dests[j]! + list.words[records[j]!]!);
     }

@@ -6,10 +6,10 @@
 // moves the records that lie between free runs (shared-compact.ts), and these tests hold it to that, alone
 // and while workers read and write the very records it moves.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compactions } from './shared-compact';
+import { compactions, type Evacuation, evacuate, type Relocator } from './shared-compact';
 import type { Heap } from './shared-heap';
 import { SharedMap } from './shared-map';
-import { listRecords, moveRecord } from './shared-map-relocate';
+import { type IndexedRecords, listRecords, moveRecord } from './shared-map-relocate';
 import { census } from './testdata/shared-map-census';
 import { fill } from './testdata/shared-map-fill';
 import { checkBuilt, deadline, finish, sleep, start, stopFlag, watch } from './testdata/shared-map-harness';
@@ -266,5 +266,23 @@ describe('SharedMap whose free memory lies between live records', () => {
       `4 maps: worker ops ${totals.ops.join(' ')}; main thread: ${totals.freed} runs freed, ${totals.moved} ` +
         `records moved, ${totals.abandoned} plans given up to a write, ${totals.ooms} out of memory`,
     );
+  });
+});
+
+describe('a plan given up', () => {
+  it('gives back every run it held, however many', () => {
+    // 100,000 free runs in the stretch: giveBack.push(...held) passed 200,000 arguments and threw a
+    // RangeError ("Maximum call stack size exceeded") in the merging thread.
+    const held: number[] = [];
+    for (let i = 0; i < 100_000; i++) held.push(1000 + 8 * i, 1004 + 8 * i);
+    const given: number[] = [];
+    const heap = { pushRun: (a: number, b: number) => given.push(a, b) } as unknown as Heap;
+    const relocator: Relocator = { list: () => null, move: () => false };
+    const list = { length: 1, at: Int32Array.of(900), words: Int32Array.of(8) } as unknown as IndexedRecords;
+    const plan: Evacuation = { relocator, start: 900, end: 801_000, list, records: [0], dests: [0], held };
+    const abandoned = compactions.abandoned;
+    expect(evacuate(heap, plan)).toBe(0);
+    expect(compactions.abandoned).toBe(abandoned + 1);
+    expect(given).toEqual(held);
   });
 });
