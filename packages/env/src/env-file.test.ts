@@ -59,6 +59,15 @@ describe('updateEnvFile', () => {
   ] as const)('%s', (_, text, add, del, want) => {
     expect(updateEnvFile(text, add, del)).toBe(want);
   });
+  it('adds any number of keys at once', () => {
+    // lines.push(...appended) passed one argument a new key and threw a RangeError past about 120,000.
+    const add: Record<string, string> = {};
+    for (let i = 0; i < 200_000; i++) add[`K${String(i).padStart(6, '0')}`] = String(i);
+    const lines = updateEnvFile('A=1\n', add).split('\n');
+    expect(lines.length).toBe(200_002);
+    expect(lines.slice(0, 3)).toEqual(['A=1', 'K000000=0', 'K000001=1']);
+    expect(lines[200_000]).toBe('K199999=199999');
+  });
   it('refuses a malformed file, naming the line', () => {
     expect(() => updateEnvFile('A=1\nbad line\n', { A: '2' }, [], 'f')).toThrow(
       'f:2: malformed line "bad line"',

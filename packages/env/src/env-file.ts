@@ -118,7 +118,7 @@ export function updateEnvFile(
     if (p !== undefined) lines[p] = `${key}=${val}\n`;
     else appended.push(`${key}=${val}\n`);
   }
-  lines.push(...appended);
+  for (const line of appended) lines.push(line); // not push(...appended): ~120,000 arguments at most
   for (const key of deleted) {
     const p = prev.get(key);
     if (p !== undefined) lines[p] = '';
@@ -140,7 +140,7 @@ function sortRun(lines: string[], from: number, to: number): void {
     const kb = lineToKey(b);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-  lines.splice(from, run.length, ...run);
+  for (let i = 0; i < run.length; i++) lines[from + i] = run[i]!; // not splice(...run): ~120,000 arguments at most
 }
 
 /** readEnvFile returns the text of file (bytes that are not UTF-8 kept as lone surrogates), or null if it does not exist. */
