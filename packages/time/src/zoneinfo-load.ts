@@ -279,6 +279,7 @@ export function initLocal(local: Location): void {
     local.cacheEnd = z.cacheEnd;
     local.cacheZone = z.cacheZone;
     local.cacheExact = z.cacheExact;
+    local.rounded = z.rounded;
   };
   let tz = env('TZ');
   try {

@@ -122,6 +122,7 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
     zones.push({ name: cString(abbrev, ai), offset: off, isDST: zoneData[i * 6 + 4] !== 0 });
   }
   const tx: ZoneTrans[] = [];
+  let rounded = false;
   for (let i = 0; i < nTime; i++) {
     let when: number;
     let exact: bigint | undefined;
@@ -133,6 +134,7 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
       // Beyond 2^53 (no tz release has such times) the float rounds: keep the exact value too.
       if (hi >= 0x200000 || hi < -0x200000) {
         exact = (BigInt(hi) << 32n) | BigInt(lo);
+        rounded = true;
       }
     }
     const index = txZones[i] as number;
@@ -149,6 +151,7 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
   if (tx.length === 0) tx.push({ when: alpha, index: 0, isstd: false, isutc: false });
 
   const l = new Location(name, zones, tx, extend);
+  l.rounded = rounded;
   // Cache the zone in force now, as Go does: most lookups are for the present.
   const sec = Math.floor(wallClock() / 1000);
   for (let i = 0; i < tx.length; i++) {
@@ -179,7 +182,10 @@ export function loadLocationFromTZData(name: string, data: Uint8Array): Location
           };
         }
       }
-      if (startExact !== null || endExact !== null) l.cacheExact = [startExact, endExact];
+      if (startExact !== null || endExact !== null) {
+        l.cacheExact = [l.cacheZone, startExact, endExact];
+        l.cacheZone = null;
+      }
       break;
     }
   }

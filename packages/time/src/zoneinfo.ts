@@ -68,10 +68,13 @@ export class Location {
   /** @internal */ cacheEnd = omega;
   /** @internal */ cacheZone: Zone | null = null;
   /**
-   * @internal cacheStart and cacheEnd exactly, when a transition beyond 2^53 (hand-made TZif data) made
-   * one of them a rounded float; then lookups check the cache in search, exactly.
+   * @internal The cache when a transition beyond 2^53 (hand-made TZif data) made cacheStart or cacheEnd a
+   * rounded float: the zone and both bounds exactly. cacheZone is then null, and search checks this one,
+   * so that lookup's fast path stays as it is for real zones.
    */
-  cacheExact: [start: bigint | null, end: bigint | null] | null = null;
+  cacheExact: [zone: Zone, start: bigint | null, end: bigint | null] | null = null;
+  /** @internal Whether some transition is beyond 2^53 (tx[i].exact is set): search then compares exactly. */
+  rounded = false;
 
   /** @internal */
   constructor(name: string, zone: Zone[] = [], tx: ZoneTrans[] = [], extend = '') {
@@ -120,7 +123,7 @@ export class Location {
     const l = this === Local ? this.get() : this;
     if (l.zone.length === 0) return setZone('UTC', 0, alpha, omega, false);
     const c = l.cacheZone;
-    if (c !== null && l.cacheExact === null && l.cacheStart <= sec && sec < l.cacheEnd) {
+    if (c !== null && l.cacheStart <= sec && sec < l.cacheEnd) {
       return setZone(c.name, c.offset, l.cacheStart, l.cacheEnd, c.isDST);
     }
     return l.search(sec, exact);
@@ -131,11 +134,47 @@ export class Location {
    * rule. Apart, so that lookup is small enough for V8 to inline into its callers.
    */
   search(sec: number, exact: bigint | null): number {
-    const c = this.cacheZone;
+    if (this.rounded) return this.searchExact(sec, exact);
+    const tx = this.tx;
+    if (tx.length === 0 || sec < (tx[0] as ZoneTrans).when) {
+      const z = this.zone[this.firstZone()] as Zone;
+      return setZone(z.name, z.offset, alpha, tx.length > 0 ? (tx[0] as ZoneTrans).when : omega, z.isDST);
+    }
+    // Binary search for the last transition at or before sec.
+    let lo = 0;
+    let hi = tx.length;
+    let end = omega;
+    while (hi - lo > 1) {
+      const m = (lo + hi) >>> 1;
+      const when = (tx[m] as ZoneTrans).when;
+      if (sec < when) {
+        end = when;
+        hi = m;
+      } else lo = m;
+    }
+    const z = this.zone[(tx[lo] as ZoneTrans).index] as Zone;
+    const start = (tx[lo] as ZoneTrans).when;
+    if (lo === tx.length - 1 && this.extend !== '') {
+      const r = tzset(this.extend, start, sec, exact);
+      if (r !== null) {
+        setZone(r.name, r.offset, r.start, r.end, r.isDST);
+        zStartExact = r.startExact;
+        zEndExact = r.endExact;
+        return r.offset;
+      }
+    }
+    return setZone(z.name, z.offset, start, end, z.isDST);
+  }
+
+  /**
+   * @internal search for a location with transitions beyond 2^53 (only hand-made TZif data has them): the
+   * same steps, comparing exactly where both sides are beyond 2^53 and giving exact bounds.
+   */
+  searchExact(sec: number, exact: bigint | null): number {
     const ce = this.cacheExact;
-    if (c !== null && ce !== null) {
-      // The cache, checked as Go checks it (first: with unsorted transitions its answer can differ).
-      const [startExact, endExact] = ce;
+    if (ce !== null) {
+      // The cache, checked first as Go checks it (with unsorted transitions its answer can differ).
+      const [c, startExact, endExact] = ce;
       if (!before(sec, exact, this.cacheStart, startExact) && before(sec, exact, this.cacheEnd, endExact)) {
         setZone(c.name, c.offset, this.cacheStart, this.cacheEnd, c.isDST);
         zStartExact = startExact;
@@ -151,7 +190,6 @@ export class Location {
       zEndExact = first?.exact ?? null;
       return z.offset;
     }
-    // Binary search for the last transition at or before sec.
     let lo = 0;
     let hi = tx.length;
     let next: ZoneTrans | null = null;
