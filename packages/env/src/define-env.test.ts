@@ -432,3 +432,24 @@ describe('defineEnv', () => {
     expect(fs.readFileSync(f, 'utf8')).toBe('A=x\n');
   });
 });
+
+describe('a tool with 200,000 variables', () => {
+  it('prints its help', () => {
+    // help() took the widest name with Math.max(...names): a RangeError past about 120,000 variables.
+    const vars: Record<string, EnvOptions['vars'][string]> = {};
+    for (let i = 0; i < 200_000; i++) vars[`V${i}`] = { default: '', description: `variable ${i}` };
+    const tool = defineEnv({ name: 'many', vars, file: path.join(work, 'many.env') });
+    let out = '';
+    const io: CliIO = {
+      stdout: (d) => {
+        out += Buffer.from(d).toString();
+      },
+      stderr: (d) => {
+        out += Buffer.from(d).toString();
+      },
+    };
+    expect(tool.cli(['-h'], io)).toBe(0);
+    expect(out).toContain('\n  V0       variable 0\n');
+    expect(out).toContain('\n  V199999  variable 199999\n');
+  });
+});

@@ -19,7 +19,9 @@ function usage(name: string): string {
 /** help returns what `-h` prints: the usage, what the command does, and each variable with its description. */
 function help(opts: EnvOptions): string {
   const { name, vars } = opts;
-  const width = Math.max(...Object.keys(vars).map((k) => k.length));
+  // A loop, not Math.max(...): a call takes ~120,000 arguments at most, and a tool may define more variables.
+  let width = 0;
+  for (const k of Object.keys(vars)) width = Math.max(width, k.length);
   let out = `${usage(name)}\n${name} prints its environment as a shell script (-json: as JSON; named variables:\n`;
   out +=
     'their values, one a line). -w NAME=VALUE... sets defaults in its env file, -u NAME... removes them,\n';
