@@ -184,6 +184,44 @@ describe('Cond (src/sync/cond_test.go)', () => {
     }
   });
 
+  for (const start of [2 ** 31 - 3, -3]) {
+    it(`serves tickets in order across the wrap of its ticket counters (from ${start})`, async () => {
+      // Go's notifyList counts tickets in uint32s that wrap; here in int32s: a Cond whose counters are
+      // 3 short of the sign flip (2^31) or of zero (2^32) must still wake waiters in order, one a signal.
+      const buffer = new SharedArrayBuffer(8);
+      new Int32Array(buffer).fill(start);
+      const m = new Mutex();
+      const c = Cond.from({ type: 'sync.Cond', buffer }, m);
+      const awake: number[] = [];
+      const tasks: Promise<void>[] = [];
+      const waiting = async (i: number) => {
+        await m.lock();
+        await c.wait();
+        awake.push(i);
+        m.unlock();
+      };
+      for (let i = 0; i < 6; i++) {
+        tasks.push(waiting(i));
+        await settle();
+      }
+      for (let i = 0; i < 6; i++) {
+        c.signal();
+        await settle();
+        expect(awake).toEqual([0, 1, 2, 3, 4, 5].slice(0, i + 1));
+      }
+      c.signal(); // nobody waits: a signal is not kept
+      for (let i = 6; i < 12; i++) {
+        tasks.push(waiting(i));
+        await settle();
+      }
+      expect(awake.length).toBe(6);
+      c.broadcast();
+      await Promise.all(tasks);
+      expect(awake.slice(6).sort((x, y) => x - y)).toEqual([6, 7, 8, 9, 10, 11]);
+      expect(new Int32Array(buffer)[0]).toBe((start + 12) | 0);
+    });
+  }
+
   it('works with an RWMutex rLocker', async () => {
     const rw = new RWMutex();
     const c = new Cond(rw.rLocker());

@@ -116,9 +116,9 @@ describe('WaitGroup (src/sync/waitgroup_test.go)', () => {
     const wg = new WaitGroup();
     expect(() => wg.add(1.5)).toThrow(TypeError);
     expect(() => wg.add('1' as never)).toThrow(
-      'sync: WaitGroup.add needs an int32 delta, not the string "1"',
+      'sync: WaitGroup.add needs an int delta (a safe integer), not the string "1"',
     );
-    expect(() => wg.add(2 ** 31)).toThrow(TypeError);
+    expect(() => wg.add(2 ** 53)).toThrow(TypeError);
     expect(() => wg.go(1 as never)).toThrow(TypeError);
     expect(() => WaitGroup.from({} as never)).toThrow(TypeError);
   });

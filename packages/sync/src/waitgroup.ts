@@ -91,7 +91,8 @@ export class WaitGroup {
 
   /**
    * add adds delta, which may be negative, to the counter. When the counter becomes zero, every wait
-   * resolves. A negative counter throws Go's `sync: negative WaitGroup counter`; an add that raises the
+   * resolves. A negative counter throws Go's `sync: negative WaitGroup counter`; as in Go, the counter is
+   * an int32 that wraps, so adding past 2^31 - 1 makes it negative; an add that raises the
    * counter from zero while a wait is pending throws `sync: WaitGroup misuse: Add called concurrently with
    * Wait`. As in Go, the adds that start a round must happen before the wait.
    *
@@ -113,15 +114,17 @@ export class WaitGroup {
    * ```
    */
   add(delta: number): void {
-    if (!Number.isInteger(delta) || delta > 0x7fffffff || delta < -0x80000000) {
-      throw new TypeError(`sync: WaitGroup.add needs an int32 delta, not ${describe(delta)}`);
+    if (!Number.isSafeInteger(delta)) {
+      throw new TypeError(`sync: WaitGroup.add needs an int delta (a safe integer), not ${describe(delta)}`);
     }
-    const d = BigInt(delta) << 32n;
-    const state = Atomics.add(this.st, 0, d) + d;
+    // As Go: the counter is an int32 in the high half of a uint64, delta's low 32 bits are added to it and
+    // it wraps, so add(2 ** 31) or a counter pushed past 2 ** 31 - 1 is a negative counter.
+    const d = BigInt.asIntN(64, BigInt(delta) << 32n);
+    const state = BigInt.asIntN(64, Atomics.add(this.st, 0, d) + d);
     const v = Number(state >> 32n);
     const w = Number(state & 0xffffffffn);
     if (v < 0) fatal('sync: negative WaitGroup counter');
-    if (delta > 0 && v === delta && w !== 0)
+    if (delta > 0 && v === (delta | 0) && w !== 0)
       fatal('sync: WaitGroup misuse: Add called concurrently with Wait');
     if (v > 0 || w === 0) return;
     // The counter is zero and there are waiters: nobody may change the state now but us.
