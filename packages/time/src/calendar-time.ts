@@ -16,7 +16,7 @@ import {
   type Weekday,
 } from './calendar';
 import { badArg } from './check';
-import { dateSec, normNsec } from './date';
+import { dateSec, dateSecExact, normNsec } from './date';
 import { Instant } from './instant';
 import { int64ToInt53 } from './int53';
 import type { Time } from './time';
@@ -34,9 +34,14 @@ import {
   zStartExact,
 } from './zoneinfo';
 
-const safe = 9007199254740992; // 2^53
 /** Seconds from January 1, year 1 to 1970 (Go's unixToInternal). */
 const unixToInternal = 62135596800;
+/**
+ * The internal seconds whose Unix second, plus any zone offset (an int32), is a float64 that is exact:
+ * between these two, the fast paths below compute in numbers.
+ */
+const fastLow = -(2 ** 53) + unixToInternal + 2 ** 32;
+const fastHigh = 2 ** 53 - 2 ** 32;
 /** Seconds from the absolute epoch to January 1, year 1 (Go's internalToAbsolute). */
 const internalToAbsolute = /*#__PURE__*/ (() => BigInt(dateToAbsDays(1, 1, 1)) * 86400n)();
 
@@ -54,8 +59,8 @@ export let absSod = 0;
 
 /** Looks up t's zone (see Location.lookup), exactly also beyond 2^53 seconds; returns the offset. */
 export function lookupAt(t: Instant): number {
-  const n = int64ToInt53(t.sec);
-  if (n > -safe && n < safe) return t.loc.lookup(n - unixToInternal);
+  const n = int64ToInt53(t.sec); // NaN beyond 2^53
+  if (n > fastLow && n < fastHigh) return t.loc.lookup(n - unixToInternal);
   // Go's unixSec wraps in int64: a time made by unix(s) with s + unixToInternal past 2^63 - 1 is
   // looked up at s again, not at the wrapped, negative internal second.
   const exact = BigInt.asIntN(64, t.sec - BigInt(unixToInternal));
@@ -68,7 +73,7 @@ export function lookupAt(t: Instant): number {
  */
 export function locAbs(t: Instant): number {
   const n = int64ToInt53(t.sec); // NaN beyond 2^53
-  if (n > -safe && n < safe) {
+  if (n > fastLow && n < fastHigh) {
     const unix = n - unixToInternal;
     const off = t.loc.lookup(unix);
     const u = unix + off;
@@ -346,7 +351,25 @@ export abstract class CalendarTime extends Instant {
     locAbs(this);
     const sod = absSod;
     absDate(absDay());
-    const sec = dateSec(dYear + years, dMonth + months, dDay + days, 0, 0, sod, this.nsec, this.loc);
+    const y = dYear + years;
+    const m = dMonth + months;
+    const d = dDay + days;
+    // A sum of two safe integers is exact exactly when it is a safe integer; Go's int sums never round.
+    const sec =
+      Number.isSafeInteger(y) && Number.isSafeInteger(m) && Number.isSafeInteger(d)
+        ? dateSec(y, m, d, 0, 0, sod, this.nsec, this.loc)
+        : dateSecExact(
+            [
+              BigInt(dYear) + BigInt(years),
+              BigInt(dMonth) + BigInt(months),
+              BigInt(dDay) + BigInt(days),
+              0n,
+              0n,
+              BigInt(sod),
+              BigInt(this.nsec),
+            ],
+            this.loc,
+          );
     return this.make(sec, normNsec, 0n, false, this.loc);
   }
 
