@@ -54,6 +54,11 @@ const zoneNames = [
   'fixed:-12345',
   'fixed:0',
   'fixed:50400',
+  // Offsets no TZif file holds (fixedZone takes any int, as Go's does): past int32, and up to 2^53.
+  'fixed:2147483648',
+  'fixed:-1099511627776',
+  'fixed:9007199254740991',
+  'fixed:-9007199254740991',
 ];
 function zone(name: string): Location {
   if (name.startsWith('fixed:')) return fixedZone('', Number(name.slice(6)));

@@ -77,6 +77,8 @@ export function locAbs(t: Instant): number {
     const unix = n - unixToInternal;
     const off = t.loc.lookup(unix);
     const u = unix + off;
+    // Exact unless the offset is beyond the int32s of TZif data (fixedZone takes any int, as Go's).
+    if (!(u > -(2 ** 53) && u < 2 ** 53)) return locAbsExact(t, off);
     // u / 86400 by a multiplication, off by at most one, then corrected: a division costs more
     let d = Math.floor(u * (1 / 86400));
     let sod = u - d * 86400;
@@ -91,7 +93,11 @@ export function locAbs(t: Instant): number {
     absSod = sod | 0;
     return off;
   }
-  const off = lookupAt(t);
+  return locAbsExact(t, lookupAt(t));
+}
+
+/** locAbs in Go's uint64 absolute seconds, for t's zone offset off: exact for any t and offset. */
+function locAbsExact(t: Instant, off: number): number {
   const abs = BigInt.asUintN(64, t.sec + BigInt(off) + internalToAbsolute);
   absDayBox[0] = Number(abs / 86400n);
   absSod = Number(abs % 86400n);

@@ -65,6 +65,10 @@ export function dateSec(
   let unix = days * 86400 + hour * 3600 + min * 60 + sec;
   let offset = loc.lookup(unix);
   if (offset !== 0) {
+    // Beyond the int32s of TZif data (fixedZone takes any int, as Go's), the sums below could round.
+    if (!(offset > -(2 ** 32) && offset < 2 ** 32)) {
+      return dateSecExact([year, m, day, hour, min, sec, ns].map(BigInt), loc);
+    }
     const utc = unix - offset;
     if (utc < zStart || utc >= zEnd) offset = loc.lookup(utc);
     unix -= offset;
