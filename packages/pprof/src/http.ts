@@ -1,7 +1,9 @@
 // @gostd/pprof/http: Go's net/http/pprof for node:http, Express and Connect.
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startCPUProfile, stopCPUProfile } from './cpu-profile';
 import { writeHeapProfile } from './heap-profile';
+import { setLongTimeout } from './long-timer';
 import { parseRequestTarget } from './request-target';
 import { describe } from './validate';
 
@@ -80,7 +82,7 @@ function serveProfile(res: ServerResponse, q: URLSearchParams, max: number, hz: 
   const finish = (send: boolean): void => {
     if (finished) return;
     finished = true;
-    clearTimeout(timer);
+    timer.clear();
     res.off('close', onClose);
     stopCPUProfile().then(
       () => {
@@ -95,7 +97,7 @@ function serveProfile(res: ServerResponse, q: URLSearchParams, max: number, hz: 
   const onClose = (): void => {
     if (!res.writableEnded) finish(false);
   };
-  const timer = setTimeout(() => finish(true), sec * 1000);
+  const timer = setLongTimeout(() => finish(true), sec * 1000, false);
   // The response closes before it has ended only when the client went away.
   res.on('close', onClose);
 }

@@ -2,9 +2,11 @@
 // dropped when full), one upload at a time, exponential backoff with full
 // jitter on failure, timers and sockets unref'd, and no credential in any
 // message.
+
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { type LongTimer, setLongTimeout } from './long-timer';
 import type { ResolvedConfig } from './pyroscope-config';
 import { controlChars } from './validate';
 
@@ -103,11 +105,10 @@ export class Uploader {
       this.pump();
     }
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      t.unref();
+      const t = setLongTimeout(done, ms, true);
       const self = this;
       function done(): void {
-        clearTimeout(t);
+        t.clear();
         self.idle = self.idle.filter((f) => f !== done);
         resolve();
       }
@@ -200,11 +201,11 @@ export class Uploader {
     const where = `${url.origin}${url.pathname}`;
     return new Promise<Outcome>((resolve) => {
       let settled = false;
-      let deadline: NodeJS.Timeout | undefined;
+      let deadline: LongTimer | undefined;
       const finish = (outcome: Outcome, why?: string): void => {
         if (settled) return;
         settled = true;
-        clearTimeout(deadline);
+        deadline?.clear();
         if (outcome !== 'ok') {
           this.stats.failures++;
           const what = outcome === 'retry' ? 'will retry' : 'dropped';
@@ -239,11 +240,11 @@ export class Uploader {
       }
       this.inflight = req;
       // The whole exchange is bounded, including a server that trickles its answer.
-      deadline = setTimeout(
+      deadline = setLongTimeout(
         () => req.destroy(new Error(`no answer within ${this.c.timeoutMs} ms`)),
         this.c.timeoutMs,
+        true,
       );
-      deadline.unref();
       // An upload in flight never keeps the process alive.
       req.on('socket', (s) => s.unref());
       req.on('error', (e: NodeJS.ErrnoException) => finish('retry', e.message));

@@ -1,8 +1,10 @@
 // @gostd/pprof/pyroscope: continuous profiling to a Pyroscope server, shaped
 // after Grafana's Go client (pyroscope.Start(Config)).
+
 import { threadId } from 'node:worker_threads';
 import { startCPUProfile, stopCPUProfile } from './cpu-profile';
 import { defaultMemProfileRate, memProfileRate, setMemProfileRate, writeHeapProfile } from './heap-profile';
+import { type LongTimer, setLongInterval, setLongTimeout } from './long-timer';
 import { type Config, type ResolvedConfig, resolveConfig, seriesName } from './pyroscope-config';
 import { Uploader, type UploadStats } from './pyroscope-upload';
 import { shared } from './shared';
@@ -43,7 +45,7 @@ const heapSampleTypes = {
 
 class Pusher implements Profiler {
   private readonly up: Uploader;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: LongTimer;
   private readonly name: string;
   private chunks: Uint8Array[] = [];
   private cpuFrom = 0n;
@@ -68,8 +70,8 @@ class Pusher implements Profiler {
         );
       }
     }
-    this.timer = setInterval(() => void this.cut(false), c.uploadRateMs);
-    this.timer.unref(); // the pusher never keeps the process alive
+    // unref'd: the pusher never keeps the process alive
+    this.timer = setLongInterval(() => void this.cut(false), c.uploadRateMs, true);
     c.logger.infof(
       'pyroscope: profiling %s, uploading every %d ms to %s',
       this.name,
@@ -139,13 +141,12 @@ class Pusher implements Profiler {
 
   stop(): Promise<void> {
     if (this.stopping) return this.stopping;
-    clearInterval(this.timer);
+    this.timer.clear();
     const bound = this.c.stopTimeoutMs;
     const work = this.cut(true).then(() => this.up.drain(bound));
     // stop() returns within the bound (plus the time to cut the last profile), whatever the server does.
     this.stopping = new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, bound + 1000);
-      t.unref();
+      setLongTimeout(resolve, bound + 1000, true);
       work.then(
         () => resolve(),
         () => resolve(),
