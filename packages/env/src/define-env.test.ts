@@ -453,3 +453,42 @@ describe('a tool with 200,000 variables', () => {
     expect(out).toContain('\n  V199999  variable 199999\n');
   });
 });
+
+describe("variables named like Object.prototype's members", () => {
+  it('read the OS environment record by its own properties only, and -w and -json work', () => {
+    // environ[key] read a record's inherited members: get('constructor') was the function Object, -json
+    // threw `formatJSON: entries[0][1] must be a string, not function`, and -w __proto__=x wrote nothing.
+    const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+    const vars: Record<string, EnvOptions['vars'][string]> = Object.create(null);
+    for (const n of names) vars[n] = { default: `d-${n}` };
+    const f = path.join(work, 'proto.env');
+    const tool = defineEnv({ name: 'proto', vars, file: f, environ: {} });
+    for (const n of names) expect(tool.get(n)).toBe(`d-${n}`);
+    const r = run(tool, ['-json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(Object.fromEntries(names.map((n) => [n, `d-${n}`])));
+
+    expect(run(tool, ['-w', '__proto__=p', 'constructor=c'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(fs.readFileSync(f, 'utf8')).toBe('__proto__=p\nconstructor=c\n');
+    expect([tool.get('__proto__'), tool.get('constructor'), tool.get('toString')]).toEqual([
+      'p',
+      'c',
+      'd-toString',
+    ]);
+
+    // Set in the OS environment (own properties), they win over the file, and -w warns as Go does.
+    const environ = Object.fromEntries([
+      ['__proto__', 'os-p'],
+      ['toString', 'os-t'],
+    ]);
+    const os2 = defineEnv({ name: 'proto', vars, file: f, environ });
+    expect([os2.get('__proto__'), os2.get('toString'), os2.get('constructor')]).toEqual([
+      'os-p',
+      'os-t',
+      'c',
+    ]);
+    expect(os2.write({ toString: 'w' })).toEqual([
+      'proto -w toString=... does not override conflicting OS environment variable',
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
 import type { EnvOptions } from './define-env';
 import { EnvError, fatal, message } from './env-error';
 import { editEnvFile, FileError, parseEnvFile, updateEnvFile } from './env-file';
-import { envFile, environ, mustSpec, resolve, spec } from './resolve';
+import { envFile, mustSpec, osValue, resolve, spec } from './resolve';
 import { validUTF8 } from './utf8';
 
 /**
@@ -61,8 +61,8 @@ export function editSettings(
  */
 export function runEnvW(opts: EnvOptions, args: readonly string[], warn: (w: string) => void): void {
   if (args.length === 0) throw new EnvError('no KEY=VALUE arguments given');
-  const add: Record<string, string> = {};
-  const env = environ(opts);
+  // No prototype: a variable may be named __proto__ (or constructor).
+  const add: Record<string, string> = Object.create(null);
   for (const arg of args) {
     const i = arg.indexOf('=');
     if (i < 0) throw new EnvError(`arguments must be KEY=VALUE: invalid argument: ${arg}`);
@@ -71,7 +71,7 @@ export function runEnvW(opts: EnvOptions, args: readonly string[], warn: (w: str
     checkEnvWrite(opts, key, val);
     if (Object.hasOwn(add, key)) throw new EnvError(`multiple values for key: ${key}`);
     add[key] = val;
-    const os = env[key];
+    const os = osValue(opts, key);
     if (os && os !== val)
       warn(`${opts.name} -w ${key}=... does not override conflicting OS environment variable`);
   }

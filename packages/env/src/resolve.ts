@@ -13,6 +13,15 @@ export function environ(opts: EnvOptions): Readonly<Record<string, string | unde
   return opts.environ ?? process.env;
 }
 
+/**
+ * osValue returns key's value in the OS environment the tool reads, or undefined: only the record's own
+ * properties are variables (a plain record's inherited `constructor` or `toString` is not a value).
+ */
+export function osValue(opts: EnvOptions, key: string): string | undefined {
+  const env = environ(opts);
+  return Object.hasOwn(env, key) ? env[key] : undefined;
+}
+
 /** spec returns the declaration of key, or undefined when the tool has no such variable. */
 export function spec(opts: EnvOptions, key: string): Var | undefined {
   return Object.hasOwn(opts.vars, key) ? opts.vars[key] : undefined;
@@ -85,7 +94,7 @@ export function fileLookup(opts: EnvOptions): Lookup {
  */
 export function resolve(opts: EnvOptions, key: string, v: Var, inFile: Lookup): string {
   if (v.readOnly) return defaultOf(opts, v);
-  const os = environ(opts)[key];
+  const os = osValue(opts, key);
   if (os) return os;
   if (!v.osOnly) {
     const fv = inFile(key);
