@@ -1,8 +1,9 @@
 // newTimer, newTicker and tick with Go 1.23's synchronous channels: no stale value is received after Stop
 // or Reset returns, a fired but unreceived timer counts as running, tickers drop ticks for slow receivers
 // and never tick early (by the monotonic clock), and Go's panics for non-positive ticker periods.
-import { describe, expect, it } from 'vitest';
-import { Millisecond, newTicker, newTimer, now, sleep, type Time, tick } from './index';
+import { describe, expect, it, vi } from 'vitest';
+import { setClocks } from './clock';
+import { afterFunc, Millisecond, newTicker, newTimer, now, Second, sleep, type Time, tick } from './index';
 
 /** The value received within ms milliseconds, or 'nothing'. */
 async function within(p: Promise<Time>, ms: number): Promise<Time | 'nothing'> {
@@ -98,5 +99,39 @@ describe('newTicker and tick', () => {
     expect(tick(0n)).toBe(null);
     expect(() => newTimer(1 as unknown as bigint)).toThrow(TypeError);
     expect(() => newTicker('1s' as unknown as bigint)).toThrow(TypeError);
+  });
+});
+
+describe('durations past 2^31 - 1 ms (24.8 days)', () => {
+  it('sleep, newTimer, newTicker and afterFunc of 30 days fire at 30 days, through whole-length timers', async () => {
+    // Node fires a setTimeout past 2^31 - 1 ms after 1 ms (vitest's fake timers do the same). These re-check
+    // the monotonic clock (here the fake Date, in nanoseconds), so they would not fire early anyway, but
+    // without the clamp to 2^31 - 1 ms they would wake every millisecond for 30 days: this test then times
+    // out (tried).
+    vi.useFakeTimers({ now: 0 });
+    setClocks({ wall: () => Date.now(), mono: () => BigInt(Date.now()) * 1_000_000n });
+    try {
+      const day = 86_400n * Second;
+      const fired: string[] = [];
+      void sleep(30n * day).then(() => fired.push('sleep'));
+      const timer = newTimer(30n * day);
+      void timer.c?.recv().then(() => fired.push('timer'));
+      const ticker = newTicker(30n * day);
+      void ticker.c.recv().then(() => fired.push('ticker'));
+      afterFunc(30n * day, () => fired.push('afterFunc'));
+      const msPerDay = 86_400_000;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(fired).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2 ** 31 - 1); // one whole-length timer
+      expect(fired).toEqual([]);
+      await vi.advanceTimersByTimeAsync(30 * msPerDay - 1000 - (2 ** 31 - 1) - 1);
+      expect(fired).toEqual([]); // 1 ms short of 30 days
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fired.sort()).toEqual(['afterFunc', 'sleep', 'ticker', 'timer']);
+      ticker.stop();
+    } finally {
+      setClocks();
+      vi.useRealTimers();
+    }
   });
 });
