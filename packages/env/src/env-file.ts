@@ -154,7 +154,7 @@ export const maxEnvFileBytes = 64 << 20;
  * readBounded returns the bytes of file, as fs.readFileSync, reading at most maxEnvFileBytes: past that it
  * throws an EFBIG error (`read <file>: file too large`). Every error it throws names the file.
  */
-export function readBounded(file: string): Buffer {
+function readBounded(file: string): Buffer {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');

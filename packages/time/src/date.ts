@@ -1,7 +1,7 @@
 // Go's Date without the Time: the instant of a wall clock reading in a
 // Location, after normalising out-of-range fields (month 13 is January of
 // the next year, second -1 the last second of the previous minute, ...).
-import { dateToAbsDays, unixAbsDays } from './calendar';
+import { absoluteYears, dateToAbsDays, unixAbsDays } from './calendar';
 import type { Location } from './zoneinfo';
 import { alpha, omega, zEnd, zEndExact, zStart, zStartExact } from './zoneinfo';
 
@@ -80,7 +80,7 @@ export function dateSec(
 const max64 = (1n << 63n) - 1n;
 const min64 = -(1n << 63n);
 /** Go's absoluteYears, as a bigint. */
-const absoluteYearsBig = 292277022400n;
+const absoluteYearsBig = BigInt(absoluteYears);
 /** Unix seconds to absolute seconds: the days from the absolute epoch to 1970, in seconds. */
 const unixToAbsoluteSec = BigInt(unixAbsDays) * 86400n;
 
