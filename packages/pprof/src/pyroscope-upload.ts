@@ -41,6 +41,8 @@ type Outcome = 'ok' | 'retry' | 'drop';
 
 const backoffBaseMs = 500;
 const backoffCapMs = 60_000;
+/** Bytes of a refusal's body kept for the log. */
+const bodyKept = 4096;
 
 export class Uploader {
   private readonly queue: UploadJob[] = [];
@@ -70,6 +72,23 @@ export class Uploader {
     let m = msg;
     for (const s of this.secrets) m = m.split(s).join('[redacted]');
     return m;
+  }
+
+  /**
+   * The first 200 characters of a server's answer of size bytes, of which kept holds the first: redacted
+   * before it is cut (a cut must not split a credential the server echoes), a credential's first
+   * characters at the end of a truncated answer dropped, control characters blanked.
+   */
+  private bodyExcerpt(kept: Buffer, size: number): string {
+    let text = this.redact(kept.subarray(0, bodyKept).toString('utf8'));
+    if (size > bodyKept)
+      for (const s of this.secrets)
+        for (let n = Math.min(s.length - 1, text.length); n > 0; n--)
+          if (text.endsWith(s.slice(0, n))) {
+            text = text.slice(0, -n);
+            break;
+          }
+    return text.slice(0, 200).replace(controlChars, ' ');
   }
 
   counts(): UploadStats {
@@ -252,14 +271,14 @@ export class Uploader {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
-          if (size < 4096) chunks.push(c);
+          if (size < bodyKept) chunks.push(c);
           size += c.length;
         });
         res.on('error', (e) => finish('retry', e.message));
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) return finish('ok');
-          const text = Buffer.concat(chunks).toString('utf8').slice(0, 200).replace(controlChars, ' '); // a server's body is not echoed raw;
+          const text = this.bodyExcerpt(Buffer.concat(chunks), size);
           const why = `HTTP ${status}${text ? `: ${text}` : ''}`;
           // 4xx means this profile will never be taken (bad request, auth), except timeouts and rate limits.
           finish(status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'drop' : 'retry', why);

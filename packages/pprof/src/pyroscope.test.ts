@@ -150,6 +150,42 @@ describe('pyroscope pusher, failures never reach the application', () => {
     expect(p.stats().dropped).toBeGreaterThanOrEqual(1); // 401: never retried
   });
 
+  it('never logs part of a credential that the cut of an echoed body would split', async () => {
+    // The log shows the first 200 characters of a refusal, from the first 4 KiB of its body: a
+    // credential echoed across either cut must not leave its first characters behind.
+    const token = 'tok-9f8e7d6c5b4a39281706';
+    const jwt = `ey${'J0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9'.repeat(28)}`; // a bearer token of 1 kB
+    const basic = Buffer.from('user:pa55-0123456789abcdef').toString('base64');
+    const log = recordingLogger();
+    const dots = (n: number) => '.'.repeat(n);
+    for (const body of [
+      `${dots(190)}${basic}${dots(300)}`,
+      `${dots(195)}${token}${dots(300)}`,
+      `${dots(4090)}${token}${dots(300)}`,
+      `${jwt} ${jwt} ${jwt} ${jwt} ${jwt} ${jwt}`, // past 4 KiB, yet short once redacted
+    ]) {
+      rx = await new Receiver().listen();
+      rx.answer = () => ({ status: 400, body });
+      const p = start({
+        applicationName: 'secret.test',
+        serverAddress: rx.url,
+        basicAuthUser: 'user',
+        basicAuthPassword: 'pa55-0123456789abcdef',
+        httpHeaders: { 'X-Token': token, 'X-Jwt': jwt },
+        profileTypes: ['cpu'],
+        logger: log,
+      });
+      await p.flush();
+      await p.stop();
+      await rx.close();
+      rx = undefined;
+    }
+    const all = log.lines.join('\n');
+    expect(all).toContain('HTTP 400');
+    for (const secret of [token, jwt, basic, 'pa55-0123456789abcdef'])
+      for (let n = 4; n <= secret.length; n++) expect(all).not.toContain(secret.slice(0, n));
+  });
+
   it('server down: flush and stop resolve within their bound, and the errors are logged', async () => {
     const gone = await new Receiver().listen();
     const url = gone.url;
