@@ -106,6 +106,13 @@ function stringRecord(v: unknown, field: string): [string, string][] {
   return out;
 }
 
+/**
+ * What a header value may not hold: the characters Node's HTTP client refuses (a control character other
+ * than tab, DEL, or one past U+00FF). Caught at start, they would otherwise drop every upload.
+ */
+const badHeaderChar = /[^\t\x20-\x7e\x80-\xff]/;
+const headerChars = 'a control character other than tab, or one past U+00FF';
+
 /** Checks config as start does and fills in the defaults; throws a TypeError or RangeError naming the field. */
 export function resolveConfig(config: Config): ResolvedConfig {
   if (typeof config !== 'object' || config === null)
@@ -150,9 +157,12 @@ export function resolveConfig(config: Config): ResolvedConfig {
   for (const [k, v] of stringRecord(c.httpHeaders, 'httpHeaders')) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k))
       fail(`httpHeaders: ${JSON.stringify(k)} is not a header name`);
-    if (/[\r\n\0]/.test(v)) fail(`httpHeaders: the value of ${k} holds a line break or NUL`);
+    if (badHeaderChar.test(v))
+      fail(`httpHeaders: the value of ${k} holds a character HTTP does not allow (${headerChars})`);
     headers[k] = v;
   }
+  if (c.tenantID && badHeaderChar.test(c.tenantID))
+    fail(`tenantID holds a character HTTP does not allow (${headerChars})`);
   if (c.basicAuthUser && c.basicAuthPassword)
     headers.Authorization = `Basic ${Buffer.from(`${c.basicAuthUser}:${c.basicAuthPassword}`).toString('base64')}`;
   if (c.tenantID) headers['X-Scope-OrgID'] = c.tenantID;

@@ -319,7 +319,13 @@ describe('pyroscope config', () => {
       /unknown or unsupported profile type/,
     ],
     ['logger without errorf', { ...ok, logger: { infof() {}, debugf() {} } }, TypeError, /logger.errorf/],
-    ['header with a newline', { ...ok, httpHeaders: { A: 'x\r\ny' } }, TypeError, /line break/],
+    ['header with a newline', { ...ok, httpHeaders: { A: 'x\r\ny' } }, TypeError, /HTTP does not allow/],
+    // Node's HTTP client refuses these at every request: every upload would be dropped.
+    ['header past U+00FF', { ...ok, httpHeaders: { A: 'ok\u2713' } }, TypeError, /A holds a character HTTP/],
+    ['header with a control', { ...ok, httpHeaders: { A: 'a\x01b' } }, TypeError, /HTTP does not allow/],
+    ['header with DEL', { ...ok, httpHeaders: { A: 'a\x7fb' } }, TypeError, /HTTP does not allow/],
+    ['tenantID past U+00FF', { ...ok, tenantID: 'team\u2713' }, TypeError, /tenantID holds a character/],
+    ['tenantID with a newline', { ...ok, tenantID: 'a\nb' }, TypeError, /tenantID holds a character/],
     ['hz 0', { ...ok, hz: 0 }, RangeError, /hz must be an integer/],
   ])('%s', (_, config, type, message) => {
     expect(() => start(config as Config)).toThrow(type);
