@@ -82,6 +82,14 @@ const labelName = /^[A-Za-z0-9_.]+$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
 const badValueChar = /[{},=\x00-\x1f\x7f]/;
 
+/**
+ * TagValue makes a value the pusher chose (a worker's name, the free text of whoever created the worker) fit
+ * the name{k=v,...} syntax: each character that would break it becomes '_'.
+ */
+export function tagValue(v: string): string {
+  return v.replace(new RegExp(badValueChar.source, 'g'), '_');
+}
+
 function fail(msg: string): never {
   throw new TypeError(`pyroscope: ${msg}`);
 }

@@ -5,7 +5,7 @@ import { threadId } from 'node:worker_threads';
 import { startCPUProfile, stopCPUProfile } from './cpu-profile';
 import { defaultMemProfileRate, memProfileRate, setMemProfileRate, writeHeapProfile } from './heap-profile';
 import { type LongTimer, setLongInterval, setLongTimeout } from './long-timer';
-import { type Config, type ResolvedConfig, resolveConfig, seriesName } from './pyroscope-config';
+import { type Config, type ResolvedConfig, resolveConfig, seriesName, tagValue } from './pyroscope-config';
 import { Uploader, type UploadStats } from './pyroscope-upload';
 import { shared } from './shared';
 import { ownName } from './worker-profiles';
@@ -26,10 +26,14 @@ export interface Profiler {
   /**
    * Stop cuts the current profiles, uploads what waits (for at most
    * config.stopTimeout, default 5 s) and stops. It never rejects; calling it
-   * again returns the same promise.
+   * again returns the same promise. Until it resolves it keeps the process (or
+   * the worker) alive, so the last upload is not cut short when nothing else runs.
    */
   stop(): Promise<void>;
-  /** Flush cuts the current profiles now and waits (at most config.stopTimeout) until nothing waits. */
+  /**
+   * Flush cuts the current profiles now and waits (at most config.stopTimeout) until nothing waits,
+   * keeping the process alive meanwhile, as stop does.
+   */
   flush(): Promise<void>;
   /** Counters: uploaded, dropped, failed attempts, queued; and the last gap between two CPU profiles (ms). */
   stats(): UploadStats & { cpuGapMs: number };
@@ -136,7 +140,11 @@ class Pusher implements Profiler {
 
   flush(): Promise<void> {
     if (this.stopping) return this.stopping;
-    return this.cut(false).then(() => this.up.drain(this.c.stopTimeoutMs));
+    const bound = this.c.stopTimeoutMs;
+    return holdingProcess(
+      this.cut(false).then(() => this.up.drain(bound)),
+      bound + 1000,
+    );
   }
 
   stop(): Promise<void> {
@@ -146,11 +154,14 @@ class Pusher implements Profiler {
     const work = this.cut(true).then(() => this.up.drain(bound));
     // stop() returns within the bound (plus the time to cut the last profile), whatever the server does.
     this.stopping = new Promise<void>((resolve) => {
-      setLongTimeout(resolve, bound + 1000, true);
-      work.then(
-        () => resolve(),
-        () => resolve(),
-      );
+      // Ref'd, unlike every other timer here: an awaited stop() must finish its upload (or reach its bound)
+      // before the process or the worker may end.
+      const t = setLongTimeout(resolve, bound + 1000, false);
+      const done = (): void => {
+        t.clear();
+        resolve();
+      };
+      work.then(done, done);
     }).then(() => {
       if (running === this) running = undefined;
       const s = this.up.counts();
@@ -170,6 +181,16 @@ class Pusher implements Profiler {
   }
 }
 
+/**
+ * HoldingProcess keeps the process (or the worker) alive while work is pending, for at most ms. The pusher's
+ * timers and sockets are unref'd, so without it a program whose last act is `await profiler.flush()` would
+ * end in the middle of the upload.
+ */
+function holdingProcess<T>(work: Promise<T>, ms: number): Promise<T> {
+  const t = setLongTimeout(() => {}, ms, false);
+  return work.finally(() => t.clear());
+}
+
 let running: Pusher | undefined;
 
 /**
@@ -181,7 +202,7 @@ let running: Pusher | undefined;
  * with (see do), so Pyroscope makes series of them. Failures never reach the
  * application: they are logged (without credentials), retried with backoff and
  * jitter from a bounded queue, and timers and sockets never keep the process
- * alive. A bad config throws a TypeError (or RangeError) naming the field; a
+ * alive, except that an awaited stop or flush holds it until it resolves. A bad config throws a TypeError (or RangeError) naming the field; a
  * second start while one runs, or while a CPU profile runs, throws "cpu
  * profiling already in use".
  *
@@ -212,7 +233,7 @@ export function start(config: Config): Profiler {
   if (threadId !== 0) {
     c.tags.push(['thread', String(threadId)]);
     const name = ownName();
-    if (name) c.tags.push(['worker', name]);
+    if (name) c.tags.push(['worker', tagValue(name)]);
   }
   running = new Pusher(c);
   return running;
