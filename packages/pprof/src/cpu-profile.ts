@@ -14,6 +14,7 @@ import { cpuProfileOf } from './cpu-proto';
 import { StackCounts } from './cpu-stacks';
 import { andThen, post, type Reply, Steps } from './inspector';
 import { LabelLog } from './label-log';
+import { holdingProcess } from './long-timer';
 import { appendWorkers } from './merge-profile';
 import { shared } from './shared';
 import { checkOptions, checkWriter, describe } from './validate';
@@ -174,9 +175,15 @@ export function startCPUProfile(w: Writer, options: CPUProfileOptions = {}): voi
  * // stopped
  * ```
  */
-export async function stopCPUProfile(): Promise<void> {
+export function stopCPUProfile(): Promise<void> {
   const r = running;
-  if (r === undefined) return;
+  if (r === undefined) return Promise.resolve();
+  // The workers' parts come over unref'd channels and handles: hold the process until the profile is written.
+  return holdingProcess(stopAndWrite(r), 2 * workerTimeoutMs);
+}
+
+/** Stops r (synchronously where the inspector answers so), gathers the workers' parts and writes the profile. */
+async function stopAndWrite(r: Running): Promise<void> {
   // The workers profiled from outside are stopped with the main thread.
   const fromOutside = Promise.all([
     r.handles?.collect(workerTimeoutMs) ?? [],

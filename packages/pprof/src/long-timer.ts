@@ -49,3 +49,14 @@ export function setLongInterval(fn: () => void, ms: number, unref: boolean): Lon
   again();
   return { clear: () => next.clear() };
 }
+
+/**
+ * holdingProcess keeps the process (or the worker) alive while work is pending, for at most ms, and returns
+ * work. What the package waits on (unref'd timers, sockets and channels, other threads' profiles) never keeps
+ * a process alive by itself; a call the program awaits (stopCPUProfile, a pusher's stop or flush) holds it,
+ * or a program whose last act is that await would end in the middle of it.
+ */
+export function holdingProcess<T>(work: Promise<T>, ms: number): Promise<T> {
+  const t = setLongTimeout(() => {}, ms, false);
+  return work.finally(() => t.clear());
+}

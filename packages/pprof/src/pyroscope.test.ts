@@ -345,6 +345,7 @@ describe('pyroscope pusher in a worker', () => {
     const want: string[] = [];
     for (const [name, asTag] of names) {
       const w = new Worker(code, { eval: true, workerData: rx.url, ...(name ? { name } : {}) });
+      const thread = w.threadId; // -1 once the worker has ended, which it may do as soon as it has posted
       const uploaded = await new Promise((resolve, reject) => {
         w.once('message', resolve);
         w.once('error', reject);
@@ -352,7 +353,7 @@ describe('pyroscope pusher in a worker', () => {
       expect(uploaded).toBeGreaterThanOrEqual(1);
       // Node 20 tells a worker nothing of its name (no threadName): there the series has none.
       const shown = nodeMajor >= 22 ? asTag : '';
-      want.push(`w.test{env=ci,thread=${w.threadId}${shown ? `,worker=${shown}` : ''}}`);
+      want.push(`w.test{env=ci,thread=${thread}${shown ? `,worker=${shown}` : ''}}`);
       await w.terminate();
     }
     const got = [...new Set(rx.ingests.map((i) => i.query.get('name')))];

@@ -4,7 +4,7 @@
 import { threadId } from 'node:worker_threads';
 import { startCPUProfile, stopCPUProfile } from './cpu-profile';
 import { defaultMemProfileRate, memProfileRate, setMemProfileRate, writeHeapProfile } from './heap-profile';
-import { type LongTimer, setLongInterval, setLongTimeout } from './long-timer';
+import { holdingProcess, type LongTimer, setLongInterval, setLongTimeout } from './long-timer';
 import { type Config, type ResolvedConfig, resolveConfig, seriesName, tagValue } from './pyroscope-config';
 import { Uploader, type UploadStats } from './pyroscope-upload';
 import { shared } from './shared';
@@ -179,16 +179,6 @@ class Pusher implements Profiler {
   stats(): UploadStats & { cpuGapMs: number } {
     return { ...this.up.counts(), cpuGapMs: this.cpuGapMs };
   }
-}
-
-/**
- * HoldingProcess keeps the process (or the worker) alive while work is pending, for at most ms. The pusher's
- * timers and sockets are unref'd, so without it a program whose last act is `await profiler.flush()` would
- * end in the middle of the upload.
- */
-function holdingProcess<T>(work: Promise<T>, ms: number): Promise<T> {
-  const t = setLongTimeout(() => {}, ms, false);
-  return work.finally(() => t.clear());
 }
 
 let running: Pusher | undefined;
