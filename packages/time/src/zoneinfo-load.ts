@@ -305,13 +305,27 @@ export function initLocal(local: Location): void {
 }
 
 const loaded = new Map<string, Location>();
+/**
+ * The cache's bound. A name is the caller's text, often a request's: "America/./New_York",
+ * "America//New_York" and their like name the same file in endless spellings (Go reads the file at every
+ * call and keeps nothing), so only names of the usual form are cached, and at most this many.
+ */
+const maxCached = 1024;
+const usualName = /^[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)*$/;
+
+/** @internal How many Locations loadLocation keeps (for the test of its bound). */
+export function cachedLocations(): number {
+  return loaded.size;
+}
 
 /**
  * loadLocation returns the Location with the given name. If the name is "" or "UTC", it returns UTC; if
  * "Local", Local. Otherwise the name is a location name of the IANA Time Zone database, such as
  * "America/New_York", looked up (as Go does on Unix) in the directory or zip file named by the
  * `ZONEINFO` environment variable, then in the system's tz database (`/usr/share/zoneinfo`, ...), then
- * in the embedded copy of `@gostd/time/tzdata` if it was imported. Results are cached by name. It throws
+ * in the embedded copy of `@gostd/time/tzdata` if it was imported. Results are cached by name (up to 1,024
+ * names of the usual form; a name such as "America/./New_York" is read at each call, as Go reads every
+ * name). It throws
  * Go's errors: "time: invalid location name", "unknown time zone X", "malformed time zone information",
  * the system's error reading a file as Go words it ("is a directory", "permission denied"), "time: file
  * X is too large" past 10 MiB, "corrupt zip file X".
@@ -341,7 +355,7 @@ export function loadLocation(name: string): Location {
   let l = loaded.get(name);
   if (l === undefined) {
     l = loadZone(name);
-    loaded.set(name, l);
+    if (loaded.size < maxCached && usualName.test(name)) loaded.set(name, l);
   }
   return l;
 }

@@ -6,8 +6,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { date, fixedZone, Local, loadLocation, loadLocationFromTZData, UTC, unix } from './index';
+import { cachedLocations } from './zoneinfo-load';
 import { tzset } from './zoneinfo-rule';
 
 const goroot = (() => {
@@ -112,6 +114,46 @@ describe('Location', () => {
     expect(fixedZone('', 15 * 3600)).not.toBe(fixedZone('', 15 * 3600));
     expect(fixedZone('', 1800)).not.toBe(fixedZone('', 1800));
     expect(fixedZone('X', 3600)).not.toBe(fixedZone('X', 3600));
+  });
+
+  it("loadLocation's cache stays bounded whatever names it is given", () => {
+    // A service that loads the zone a request names: "America/./New_York", "America//New_York", ...
+    // name one file in endless ways. Kept by name, 20,000 of them took about 400 MB.
+    const want = loadLocation('America/New_York');
+    const at = date(2021, 3, 14, 12, 0, 0, 0, UTC);
+    for (let i = 1; i <= 20_000; i++) {
+      const name = `${i.toString(2).replace(/0/g, './').replace(/1/g, './/')}America/New_York`;
+      const l = loadLocation(name);
+      if (i % 2000 === 1) {
+        expect(l.string()).toBe(name); // Go keeps the name it was given
+        expect(at.in(l).zone()).toEqual(at.in(want).zone());
+      }
+    }
+    // Names of the usual form are still cached (up to the bound); these were not.
+    expect(cachedLocations()).toBeLessThanOrEqual(1024);
+    expect(loadLocation('America/New_York')).toBe(want);
+  });
+
+  it('loadLocation of 10,000 spellings of one zone leaves no memory behind', () => {
+    // In a process of its own, with the package as published: the heap after a full collection.
+    const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const script = `
+      const { loadLocation } = await import(${JSON.stringify(dist)});
+      loadLocation('America/New_York');
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 1; i <= 10000; i++)
+        loadLocation(i.toString(2).replace(/0/g, './').replace(/1/g, './/') + 'America/New_York');
+      globalThis.gc();
+      console.log((process.memoryUsage().heapUsed - before) / 1e6);
+    `;
+    const mb = Number(
+      execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      }),
+    );
+    console.log(`heap after 10,000 spellings of America/New_York: ${mb.toFixed(1)} MB more`);
+    expect(mb).toBeLessThan(20); // before the bound: about 200 MB
   });
 
   it('reads $ZONEINFO first: a directory or a zip like Go’s zoneinfo.zip', () => {
