@@ -180,8 +180,13 @@ export function nextStd(layout: string, from: number): Std {
 }
 
 const cache = new Map<string, Chunk[]>();
+/**
+ * The longest layout the cache keeps. A layout's chunks take about 20 times its length, and a layout may
+ * be anyone's text: 512 cached layouts of 1 MB each would hold 10 GB.
+ */
+const maxCachedLayout = 256;
 
-/** The chunks of layout, from the cache (which holds up to 512 layouts). */
+/** The chunks of layout, from the cache (which holds up to 512 layouts of up to 256 characters). */
 export function chunks(layout: string): Chunk[] {
   let cs = cache.get(layout);
   if (cs !== undefined) return cs;
@@ -199,6 +204,7 @@ export function chunks(layout: string): Chunk[] {
     if (std === Std.None) break;
     at = stdEnd;
   }
+  if (layout.length > maxCachedLayout) return cs;
   if (cache.size >= 512) cache.clear();
   cache.set(layout, cs);
   return cs;
