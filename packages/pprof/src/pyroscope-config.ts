@@ -46,7 +46,10 @@ export interface Config {
   tenantID?: string;
   /** Extra HTTP headers on every upload. */
   httpHeaders?: Record<string, string>;
-  /** Where messages go (default: nowhere, as in Go). */
+  /**
+   * Where messages go (default: nowhere, as in Go). A logger that throws loses that message (and Node
+   * shows one warning); the exception never reaches the application, where Go's would panic.
+   */
   logger?: Logger;
   /** Not in Go: the CPU sampling rate in Hz (default 100, Go's). */
   hz?: number;
@@ -88,6 +91,34 @@ const badValueChar = /[{},=\x00-\x1f\x7f]/;
  */
 export function tagValue(v: string): string {
   return v.replace(new RegExp(badValueChar.source, 'g'), '_');
+}
+
+let loggerFailed = false;
+
+/**
+ * Guarded calls l's methods as they are (as methods of l), and keeps what they throw from the pusher: its
+ * messages come from timers and sockets, where an exception would end the process. The first failure is
+ * shown once as a process warning.
+ */
+function guarded(l: Logger): Logger {
+  const call =
+    (m: keyof Logger) =>
+    (format: string, ...args: unknown[]): void => {
+      try {
+        l[m](format, ...args);
+      } catch (e) {
+        if (loggerFailed) return;
+        loggerFailed = true;
+        try {
+          process.emitWarning(
+            `pyroscope: the logger threw (${String((e as Error)?.message ?? e)}); its messages are dropped`,
+          );
+        } catch {
+          // Nowhere left to say it.
+        }
+      }
+    };
+  return { infof: call('infof'), debugf: call('debugf'), errorf: call('errorf') };
 }
 
 function fail(msg: string): never {
@@ -197,7 +228,7 @@ export function resolveConfig(config: Config): ResolvedConfig {
     cpu: types.includes(ProfileCPU),
     heap: types.includes(ProfileInuseObjects) || types.includes(ProfileInuseSpace),
     headers,
-    logger,
+    logger: guarded(logger),
     hz,
     maxQueue,
     timeoutMs: duration(c.timeout, 'timeout', 10_000_000_000n, 1_000_000n),

@@ -134,18 +134,22 @@ async function runScript(body: string) {
   const script = `const { start } = await import(${JSON.stringify(dist)});\n${body}`;
   const t0 = Date.now();
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (c: Buffer) => {
     stdout += c;
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c;
   });
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   const [status, signal] = await new Promise<[number | null, string | null]>((resolve) =>
     child.on('exit', (st, sig) => resolve([st, sig])),
   );
   clearTimeout(killer);
-  return { status, signal, stdout, ms: Date.now() - t0 };
+  return { status, signal, stdout, stderr, ms: Date.now() - t0 };
 }
 
 describe('pyroscope pusher, failures never reach the application', () => {
@@ -300,6 +304,24 @@ describe('pyroscope pusher, failures never reach the application', () => {
     expect([r.status, r.signal, r.stdout.trim()]).toEqual([0, null, 'main done']);
     expect(r.ms).toBeLessThan(5000);
     expect(rx.ingests.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a logger that throws never reaches the application', async () => {
+    // The pusher logs from its timers and sockets: a logger's exception there was uncaught (status 1), and
+    // one from start's own message escaped start with the profiler left running.
+    rx = await new Receiver().listen();
+    rx.answer = () => ({ status: 503, body: 'down' });
+    const r = await runScript(`
+      const boom = () => { throw new Error('logger broke'); };
+      const p = start({ applicationName: 'log.test', serverAddress: ${JSON.stringify(rx.url)}, profileTypes: ['cpu'],
+        logger: { infof: boom, debugf: boom, errorf: boom } });
+      await p.flush();
+      await p.stop();
+      console.log('stopped', p.stats().failures > 0);
+    `);
+    expect([r.status, r.signal, r.stdout.trim()]).toEqual([0, null, 'stopped true']);
+    expect(r.stderr).toContain('pyroscope: the logger threw (logger broke)');
+    expect(r.stderr.match(/the logger threw/g)?.length).toBe(1);
   });
 
   it('an awaited stop() or flush() finishes its upload before the process ends', async () => {
