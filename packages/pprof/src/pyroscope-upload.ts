@@ -99,16 +99,19 @@ export class Uploader {
   push(job: UploadJob): void {
     if (this.closed) return;
     if (this.queue.length >= this.c.maxQueue) {
-      // The head may be in flight: drop the oldest one that is not.
-      const i = this.busy && this.queue.length > 1 ? 1 : 0;
-      const [old] = this.queue.splice(i, 1);
+      // The head may be in flight, and is then not dropped (it is being uploaded): the oldest waiting
+      // profile is, or, when none waits (maxQueue 1), this new one.
+      const inFlight = this.busy ? 1 : 0;
+      const old = this.queue.length > inFlight ? this.queue.splice(inFlight, 1)[0] : job;
       this.stats.dropped++;
       this.c.logger.errorf(
-        'pyroscope: upload queue full (%d profiles): dropped the oldest (%s), %d dropped so far',
+        'pyroscope: upload queue full (%d profiles): dropped the %s (%s), %d dropped so far',
         this.c.maxQueue,
+        old === job ? 'newest: the oldest is being uploaded' : 'oldest',
         old?.kind,
         this.stats.dropped,
       );
+      if (old === job) return;
     }
     this.queue.push(job);
     this.pump();

@@ -293,6 +293,30 @@ describe('pyroscope pusher, failures never reach the application', () => {
     expect(log.lines.join('\n')).toMatch(/upload queue full \(2 profiles\): dropped the oldest/);
   });
 
+  it('never counts a profile in flight as dropped, even with room for one', async () => {
+    // maxQueue 1: a profile cut while the only one is being uploaded. The one in flight was counted
+    // dropped (and logged so) and then uploaded as well: 3 uploads and 1 drop for 3 profiles.
+    rx = await new Receiver().listen();
+    rx.answer = () => ({ status: 200, delayMs: 1000 });
+    const log = recordingLogger();
+    const p = start({
+      applicationName: 'one.test',
+      serverAddress: rx.url,
+      maxQueue: 1,
+      profileTypes: ['cpu'],
+      logger: log,
+    });
+    const first = p.flush(); // cut 1, answered after 1 s
+    while (rx.ingests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await Promise.all([first, p.flush()]); // cut 2: no room while 1 is in flight
+    await p.stop(); // cut 3
+    const s = p.stats();
+    expect(s.uploaded + s.dropped).toBe(3);
+    expect(s.uploaded).toBe(rx.ingests.length);
+    expect(s.dropped).toBe(1);
+    expect(log.lines.join('\n')).toMatch(/dropped the newest: the oldest is being uploaded/);
+  });
+
   it('never keeps the process alive: a process that never calls stop() exits by itself', async () => {
     rx = await new Receiver().listen();
     rx.answer = () => 'hang';
