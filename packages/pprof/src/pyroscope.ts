@@ -192,9 +192,10 @@ let running: Pusher | undefined;
  * with (see do), so Pyroscope makes series of them. Failures never reach the
  * application: they are logged (without credentials), retried with backoff and
  * jitter from a bounded queue, and timers and sockets never keep the process
- * alive, except that an awaited stop or flush holds it until it resolves. A bad config throws a TypeError (or RangeError) naming the field; a
- * second start while one runs, or while a CPU profile runs, throws "cpu
- * profiling already in use".
+ * alive, except that an awaited stop or flush holds it until it resolves. A
+ * bad config throws a TypeError (or RangeError) naming the field; a second
+ * start while one runs, or while a CPU profile runs, throws "cpu profiling
+ * already in use".
  *
  * @example
  * ```ts

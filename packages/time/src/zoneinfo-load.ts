@@ -325,10 +325,9 @@ export function cachedLocations(): number {
  * `ZONEINFO` environment variable, then in the system's tz database (`/usr/share/zoneinfo`, ...), then
  * in the embedded copy of `@gostd/time/tzdata` if it was imported. Results are cached by name (up to 1,024
  * names of the usual form; a name such as "America/./New_York" is read at each call, as Go reads every
- * name). It throws
- * Go's errors: "time: invalid location name", "unknown time zone X", "malformed time zone information",
- * the system's error reading a file as Go words it ("is a directory", "permission denied"), "time: file
- * X is too large" past 10 MiB, "corrupt zip file X".
+ * name). It throws Go's errors: "time: invalid location name", "unknown time zone X", "malformed time zone
+ * information", the system's error reading a file as Go words it ("is a directory", "permission denied"),
+ * "time: file X is too large" past 10 MiB, "corrupt zip file X".
  *
  * @example
  * ```ts
