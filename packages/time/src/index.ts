@@ -30,7 +30,7 @@ export {
   Wednesday,
   Weekday,
 } from './calendar';
-export { TimeChannel } from './channel';
+export { type RecvOptions, TimeChannel } from './channel';
 export { Duration, Hour, Microsecond, Millisecond, Minute, Nanosecond, Second } from './duration';
 export * from './layouts';
 export { now, since, until } from './now';

@@ -102,6 +102,74 @@ describe('newTicker and tick', () => {
   });
 });
 
+describe("a receive that loses a race (Go's select)", () => {
+  // Go's `select { case <-t.C: case <-time.After(d): }` leaves no receiver behind when the other case wins.
+  // A JavaScript receive is a promise nobody can tell was abandoned: before recv took a signal, the losing
+  // receive of a Promise.race stayed queued and took the timer's value, so the next receive waited forever
+  // (and a loop of such races queued one dead receiver per lost race, each eating a later tick).
+  it('a receive withdrawn by its signal takes nothing: the value waits for the next receive', async () => {
+    const t = newTimer(30n * Millisecond);
+    const ac = new AbortController();
+    const lost = t.c!.recv({ signal: ac.signal });
+    const first = await Promise.race([lost, sleep(5n * Millisecond).then(() => 'timeout' as const)]);
+    ac.abort(new Error('select decided'));
+    expect(first).toBe('timeout');
+    await expect(lost).rejects.toThrow('select decided');
+    expect(await within(t.c!.recv(), 500)).not.toBe('nothing');
+  });
+
+  it('after a withdrawn receive the fired value is held: tryRecv sees it, stop reports it', async () => {
+    const t = newTimer(Millisecond);
+    const ac = new AbortController();
+    const lost = t.c!.recv({ signal: ac.signal }).catch(() => 'withdrawn');
+    ac.abort();
+    expect(await lost).toBe('withdrawn');
+    await sleep(20n * Millisecond);
+    expect(t.c!.tryRecv()).not.toBe(null);
+    const u = newTimer(Millisecond);
+    const ac2 = new AbortController();
+    void u.c!.recv({ signal: ac2.signal }).catch(() => {});
+    ac2.abort();
+    await sleep(20n * Millisecond);
+    expect(u.stop()).toBe(true); // fired, not received: running (Go 1.23), and the value is discarded
+    expect(u.c!.tryRecv()).toBe(null);
+  });
+
+  it('a ticker loop that loses 1,000 races to other work still receives the next tick', async () => {
+    const ticker = newTicker(10n * Millisecond);
+    try {
+      for (let i = 0; i < 1000; i++) {
+        const ac = new AbortController();
+        const winner = await Promise.race([ticker.c.recv({ signal: ac.signal }), Promise.resolve('message')]);
+        ac.abort();
+        expect(winner).toBe('message');
+      }
+      expect(await within(ticker.c.recv(), 1000)).not.toBe('nothing');
+    } finally {
+      ticker.stop();
+    }
+  });
+
+  it('an already aborted signal rejects at once and leaves a held value in place', async () => {
+    const t = newTimer(Millisecond);
+    await sleep(20n * Millisecond);
+    await expect(t.c!.recv({ signal: AbortSignal.abort('gone') })).rejects.toBe('gone');
+    expect(t.c!.tryRecv()).not.toBe(null);
+  });
+
+  it('refuses options that are not an object with an AbortSignal', () => {
+    const t = newTimer(Second);
+    const c = t.c!;
+    expect(() => c.recv(5 as never)).toThrow(
+      new TypeError('time: TimeChannel.recv: options must be an object; got 5'),
+    );
+    expect(() => c.recv({ signal: new Map() } as never)).toThrow(
+      new TypeError('time: TimeChannel.recv: options.signal must be an AbortSignal; got a Map'),
+    );
+    t.stop();
+  });
+});
+
 describe('durations past 2^31 - 1 ms (24.8 days)', () => {
   it('sleep, newTimer, newTicker and afterFunc of 30 days fire at 30 days, through whole-length timers', async () => {
     // Node fires a setTimeout past 2^31 - 1 ms after 1 ms (vitest's fake timers do the same). These re-check
