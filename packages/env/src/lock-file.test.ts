@@ -142,6 +142,31 @@ describe('lockFile', () => {
     lock.release();
   });
 
+  it('ignores numbers too long to be generations, which made every writer after the first spin forever', () => {
+    // Before: a stray '99999999999999999999' (marked free) counted as generation 1e20; its successor's name
+    // was '100000000000000000000', and the successor of that rounded to the same name, so the second write
+    // spun at 100% CPU creating a file that existed (gostd-env -w hung until killed).
+    const file = newFile();
+    const dir = lockDir(file);
+    fs.mkdirSync(dir, { recursive: true });
+    const stray = [
+      '99999999999999999999',
+      '99999999999999999999.free',
+      '9007199254740993',
+      '1000000000000000',
+    ];
+    for (const name of stray) fs.writeFileSync(path.join(dir, name), '');
+    expect(newestGeneration(dir)).toEqual({ generation: 0, free: false });
+    for (let i = 1; i <= 3; i++) {
+      const lock = lockFile(file);
+      expect(lock.generation).toBe(i);
+      lock.release();
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(['3', '3.free', ...stray].sort());
+    fs.writeFileSync(path.join(dir, '999999999999999'), ''); // 15 digits: a generation, and its successor too
+    expect(newestGeneration(dir)).toEqual({ generation: 999_999_999_999_999, free: false });
+  });
+
   it('fails, naming the directory, where the lock cannot be made', () => {
     const file = newFile();
     fs.mkdirSync(path.dirname(file));

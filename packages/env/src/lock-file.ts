@@ -66,12 +66,20 @@ export const lockHost = (): string => {
   return host;
 };
 
+/**
+ * generationName matches a generation's file name (and its free marker): at most 15 digits, so that every
+ * generation and its successor are exact numbers. A longer name, which no writer makes (one generation per
+ * write), is not a generation: counted, a name past 2^53 had a successor whose name rounded to its own, and
+ * every writer after it spun forever creating a file that existed.
+ */
+const generationName = /^([1-9][0-9]{0,14})(\.free)?$/;
+
 /** newestGeneration returns the newest generation in dir (0 for none) and whether it is marked free. */
 export function newestGeneration(dir: string): { generation: number; free: boolean } {
   let generation = 0;
   const free = new Set<number>();
   for (const name of fs.readdirSync(dir)) {
-    const m = /^([1-9][0-9]*)(\.free)?$/.exec(name);
+    const m = generationName.exec(name);
     if (!m) continue;
     const g = Number(m[1]);
     if (g > generation) generation = g;
@@ -185,7 +193,7 @@ function create(file: string, text: string, tmp: string): void {
 function collect(dir: string, g: number, staleAfter: number): void {
   for (const name of fs.readdirSync(dir)) {
     const f = path.join(dir, name);
-    const m = /^([1-9][0-9]*)(\.free)?$/.exec(name);
+    const m = generationName.exec(name);
     if ((m && Number(m[1]) < g) || name.endsWith('.tmp')) fs.rmSync(f, { force: true });
     else if (name.endsWith('.rec')) {
       try {
