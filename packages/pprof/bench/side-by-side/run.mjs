@@ -22,10 +22,14 @@ const here = new URL('.', import.meta.url).pathname;
 // 0.25 ms here, measured once), so that CPU time per request shows what a
 // profiler adds rather than how long the machine took.
 let sink = 0;
-function iterations(n) {
+function spin(n) {
   let x = sink | 0;
   for (let i = 0; i < n; i++) x = (Math.imul(x, 1664525) + 1013904223 + i) | 0;
   sink = x;
+}
+// As server.mjs runs it: calls of spin(1000).
+function iterations(n) {
+  for (let k = 0; k < n; k += 1000) spin(1000);
 }
 let n = 10_000;
 for (let k = 0; k < 6; k++) {
@@ -214,10 +218,16 @@ feet.gostd = {
 };
 const range = (a) => `${Math.min(...a).toFixed(0)}–${Math.max(...a).toFixed(0)}`;
 console.log(
-  '| profiler | route label right | wrong | none | CPU µs / request, median (range) | overhead vs none | packages installed | bytes installed | native files |',
+  '| profiler | route label right | wrong | none | CPU µs / request, median (range) | overhead vs none | paired rounds: median (min to max) | packages installed | bytes installed | native files |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-console.log(`| none | | | | ${base.toFixed(0)} (${range(cpu.get('none'))}) | | | | |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(`| none | | | | ${base.toFixed(0)} (${range(cpu.get('none'))}) | | | | | |`);
+/** Each round's ratio of variant v to that round's no-profiler run, as "median% (min to max)". */
+function paired(v) {
+  const r = cpu.get(v).map((x, i) => 100 * (x / cpu.get('none')[i] - 1));
+  const f = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+  return `${f(median(r))}% (${f(Math.min(...r))} to ${f(Math.max(...r))})`;
+}
 for (const [v, app] of [
   ['gostd', 'side.gostd'],
   ['pyroscope', 'side.pyroscope'],
@@ -225,6 +235,6 @@ for (const [v, app] of [
   const l = labelShares(profiles.get(app) ?? []);
   const m = median(cpu.get(v));
   console.log(
-    `| ${v === 'gostd' ? '@gostd/pprof/pyroscope' : '@pyroscope/nodejs 0.6.4'} | ${pct(l.right, l.all)} of ${l.all} | ${pct(l.wrong, l.all)} | ${pct(l.none, l.all)} | ${m.toFixed(0)} (${range(cpu.get(v))}) | ${pct(m - base, base)} | ${feet[v].packages} | ${(feet[v].bytes / 1e6).toFixed(2)} MB | ${feet[v].native} |`,
+    `| ${v === 'gostd' ? '@gostd/pprof/pyroscope' : '@pyroscope/nodejs 0.6.4'} | ${pct(l.right, l.all)} of ${l.all} | ${pct(l.wrong, l.all)} | ${pct(l.none, l.all)} | ${m.toFixed(0)} (${range(cpu.get(v))}) | ${pct(m - base, base)} | ${paired(v)} | ${feet[v].packages} | ${(feet[v].bytes / 1e6).toFixed(2)} MB | ${feet[v].native} |`,
   );
 }
