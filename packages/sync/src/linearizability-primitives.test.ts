@@ -1,15 +1,16 @@
-// Mutex, WaitGroup and Once are linearizable: the harness of linearizability.test.ts (real worker_threads,
-// one shared clock, porcupine) records histories of each across 2, 4 and 8 workers and checks them against
-// sequential models of Go's documented semantics (testdata/linearizability/mutex.go, waitgroup.go,
-// once.go); the subjects the workers run are testdata/linearizability/mutex.mjs, waitgroup.mjs, once.mjs.
-// And the check has teeth: a Mutex whose tryLock does not compare-and-swap, a WaitGroup whose wait returns
-// at a counter of 1, and Go's documented incorrect Once (compare-and-swap, then f) are each reported
-// non-linearizable. `npm run test:linearizability -w @gostd/sync` runs this file with the SharedMap one.
+// Mutex, RWMutex, WaitGroup and Once are linearizable: the harness of linearizability.test.ts (real
+// worker_threads, one shared clock, porcupine) records histories of each across 2, 4 and 8 workers and
+// checks them against sequential models of Go's documented semantics (testdata/linearizability/mutex.go,
+// rwmutex.go, waitgroup.go, once.go); the subjects the workers run are testdata/linearizability/mutex.mjs,
+// rwmutex.mjs, waitgroup.mjs, once.mjs. And the check has teeth: a Mutex whose tryLock does not
+// compare-and-swap, an RWMutex whose tryRLock does not either, a WaitGroup whose wait returns at a counter
+// of 1, and Go's documented incorrect Once (compare-and-swap, then f) are each reported non-linearizable. `npm run test:linearizability -w @gostd/sync` runs this file with the SharedMap one.
 import { requireGo } from '@gostd/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, checkRuns, goBuildChecker, type History, op, type Run, record } from './linearizability';
 import { Mutex } from './mutex';
 import { Once } from './once';
+import { RWMutex } from './rwmutex';
 import { WaitGroup } from './waitgroup';
 
 /** A subject of the check: its module, its model, and the fresh object of a round. */
@@ -25,6 +26,11 @@ const subjects = {
     subject: './mutex.mjs',
     model: 'mutex',
     handle: () => ({ mutex: new Mutex().handle, register: new SharedArrayBuffer(4) }),
+  },
+  RWMutex: {
+    subject: './rwmutex.mjs',
+    model: 'rwmutex',
+    handle: () => ({ rw: new RWMutex().handle, register: new SharedArrayBuffer(4) }),
   },
   WaitGroup: {
     subject: './waitgroup.mjs',
@@ -71,6 +77,11 @@ const plans: Record<Name, readonly Run[]> = {
     [4, 40, 300],
     [8, 30, 150],
   ],
+  RWMutex: [
+    [2, 40, 600],
+    [4, 30, 300],
+    [8, 30, 150],
+  ],
   WaitGroup: [
     [2, 40, 1000],
     [4, 40, 1000],
@@ -86,12 +97,13 @@ const plans: Record<Name, readonly Run[]> = {
 /** The broken variants, one per primitive, and what is wrong with each. */
 const broken: readonly (readonly [Name, string, string])[] = [
   ['Mutex', 'trylock-no-cas', 'a tryLock that loads the state, then sets the locked bit'],
+  ['RWMutex', 'tryrlock-no-cas', 'a tryRLock that loads the reader count, then adds itself'],
   ['WaitGroup', 'wait-early', 'a wait that returns when the counter is 1'],
   ['Once', 'cas-then-f', "Go's incorrect Do: compare-and-swap the done flag, then call f"],
 ];
 
-describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine)'))(
-  'Mutex, WaitGroup and Once linearizability',
+describe.skipIf(!requireGo('Mutex, RWMutex, WaitGroup and Once linearizability (porcupine)'))(
+  'Mutex, RWMutex, WaitGroup and Once linearizability',
   () => {
     beforeAll(() => {
       goBuildChecker();
@@ -111,7 +123,9 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
         for (const h of all) {
           for (const o of h.ops) {
             // lock and wait by mode, add by delta, do by whether f ran.
-            const by = { lock: o.in[0], wait: o.in[0], add: o.in[0], do: `ran ${o.out[0]}` }[o.op];
+            const by = { lock: o.in[0], rLock: o.in[0], wait: o.in[0], add: o.in[0], do: `ran ${o.out[0]}` }[
+              o.op
+            ];
             const k = by === undefined ? o.op : `${o.op} ${by}`;
             count.set(k, (count.get(k) ?? 0) + 1);
           }
@@ -140,6 +154,27 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
           op(1, 'unlock', [], [], 15, 16),
         ],
       });
+      // Worker 0 writes 5 under the write lock; worker 1's rLock (ret1: when it returns) then reads seen,
+      // and worker 2 reads under a read lock it took at the start (rLock2 returns at 1, before worker 0's
+      // lock is called, unless late) and releases at rUnlock2.
+      const rwMutex = (name: string, ret1: number, seen: string, rUnlock2: number): History => ({
+        name,
+        model: 'rwmutex',
+        ops: [
+          op(2, 'rLock', ['rLockSync'], [], 0, 1),
+          op(0, 'lock', ['lockSync'], [], 2, 9),
+          op(1, 'rLock', ['rLock'], [], 3, ret1),
+          op(2, 'read', [], ['0'], 4, 5),
+          op(2, 'rUnlock', [], [], rUnlock2, rUnlock2 + 1),
+          op(0, 'write', ['5'], [], 10, 11),
+          op(0, 'unlock', [], [], 12, 13),
+          op(1, 'read', [], [seen], 16, 17),
+          op(0, 'tryRLock', [], ['true'], 18, 19),
+          op(0, 'tryLock', [], ['false'], 20, 21),
+          op(1, 'rUnlock', [], [], 22, 23),
+          op(0, 'rUnlock', [], [], 24, 25),
+        ],
+      });
       // Worker 1 waits while worker 0 calls done twice; ret is when its wait returns.
       const waitGroup = (name: string, ret: number): History => ({
         name,
@@ -162,6 +197,10 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
           mutex('mutex-ok', 10, '5'),
           mutex('mutex-both-hold', 6, '5'),
           mutex('mutex-stale-read', 10, '0'),
+          rwMutex('rwmutex-ok', 15, '5', 6),
+          rwMutex('rwmutex-reader-during-writer', 11, '5', 6),
+          rwMutex('rwmutex-stale-read', 15, '0', 6),
+          rwMutex('rwmutex-writer-during-reader', 15, '5', 14),
           waitGroup('waitgroup-ok', 9),
           waitGroup('waitgroup-early', 4),
           once('once-ok', ['false', '1'], 6),
@@ -169,10 +208,13 @@ describe.skipIf(!requireGo('Mutex, WaitGroup and Once linearizability (porcupine
           once('once-did-not-wait', ['false', '0'], 2),
         ]),
       ).toEqual({
-        ok: ['mutex-ok', 'waitgroup-ok', 'once-ok'],
+        ok: ['mutex-ok', 'rwmutex-ok', 'waitgroup-ok', 'once-ok'],
         illegal: [
           'mutex-both-hold',
           'mutex-stale-read',
+          'rwmutex-reader-during-writer',
+          'rwmutex-stale-read',
+          'rwmutex-writer-during-reader',
           'waitgroup-early',
           'once-two-ran',
           'once-did-not-wait',

@@ -10,7 +10,7 @@
 // each history it prints one line, "NAME ok", "NAME illegal" or "NAME unknown" (the check timed out), and
 // for an illegal history with -viz DIR it writes porcupine's HTML visualization to DIR/NAME.html. A model
 // is a porcupine.Model that reads those strings (models, below): sync.Map's (syncmap.go), sync.Mutex's
-// (mutex.go), sync.WaitGroup's (waitgroup.go) and sync.Once's (once.go).
+// (mutex.go), sync.RWMutex's (rwmutex.go), sync.WaitGroup's (waitgroup.go) and sync.Once's (once.go).
 package main
 
 import (
@@ -46,6 +46,7 @@ type history struct {
 var models = map[string]porcupine.Model{
 	"syncmap":   syncMapModel,
 	"mutex":     mutexModel,
+	"rwmutex":   rwMutexModel,
 	"waitgroup": waitGroupModel,
 	"once":      onceModel,
 }
