@@ -220,10 +220,11 @@ export class Uploader {
       );
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     const body = Buffer.concat(parts);
-    const where = `${url.origin}${url.pathname}`;
+    let where = `${url.origin}${url.pathname}`;
     return new Promise<Outcome>((resolve) => {
       let settled = false;
       let deadline: LongTimer | undefined;
+      let req: http.ClientRequest | undefined;
       const finish = (outcome: Outcome, why?: string): void => {
         if (settled) return;
         settled = true;
@@ -243,51 +244,114 @@ export class Uploader {
         }
         resolve(outcome);
       };
-      const lib = url.protocol === 'https:' ? https : http;
-      let req: http.ClientRequest;
-      try {
-        req = lib.request(url, {
-          method: 'POST',
-          agent: false,
-          headers: {
-            ...this.c.headers,
-            'Content-Type': `multipart/form-data; boundary=${boundary}`,
-            'Content-Length': String(body.length),
-            'User-Agent': 'gostd-pprof',
-          },
+      /** POSTs the body to target; follows 307 and 308 as Go's http.Client does, at most 10 in all. */
+      const post = (target: URL, headers: Record<string, string>, hops: number): void => {
+        const lib = target.protocol === 'https:' ? https : http;
+        let r: http.ClientRequest;
+        try {
+          r = lib.request(target, {
+            method: 'POST',
+            agent: false,
+            headers: {
+              ...headers,
+              'Content-Type': `multipart/form-data; boundary=${boundary}`,
+              'Content-Length': String(body.length),
+              'User-Agent': 'gostd-pprof',
+            },
+          });
+        } catch (e) {
+          finish('drop', (e as Error).message);
+          return;
+        }
+        req = r;
+        this.inflight = r;
+        // An upload in flight never keeps the process alive.
+        r.on('socket', (s) => s.unref());
+        // Only the request of the current hop settles the upload.
+        r.on('error', (e: NodeJS.ErrnoException) => req === r && finish('retry', e.message));
+        r.on('response', (res) => {
+          const status = res.statusCode ?? 0;
+          const location = res.headers.location;
+          if (status >= 300 && status < 400 && location !== undefined) {
+            res.resume();
+            const next = redirectTarget(target, location);
+            // Logged without its query, which may carry a token.
+            const to =
+              next === null
+                ? 'a location that is not an http or https URL'
+                : `${next.origin}${next.pathname}`;
+            if (next === null || (status !== 307 && status !== 308)) {
+              // Go's client repeats a POST only for 307 and 308; after 301, 302 and 303 it sends a GET
+              // without the profile, which an ingest API cannot take.
+              finish(
+                'drop',
+                `HTTP ${status}: redirected to ${to}; set serverAddress to where the ingest API is`,
+              );
+            } else if (hops === 10) {
+              finish('drop', `stopped after 10 redirects (the last to ${to})`);
+            } else {
+              where = `${next.origin}${next.pathname}`;
+              post(next, sameDomain(next, target) ? headers : withoutAuthorization(headers), hops + 1);
+            }
+            return;
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            if (size < bodyKept) chunks.push(c);
+            size += c.length;
+          });
+          res.on('error', (e) => finish('retry', e.message));
+          res.on('end', () => {
+            if (status >= 200 && status < 300) return finish('ok');
+            const text = this.bodyExcerpt(Buffer.concat(chunks), size);
+            const why = `HTTP ${status}${text ? `: ${text}` : ''}`;
+            // 4xx means this profile will never be taken (bad request, auth), except timeouts and rate limits.
+            finish(status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'drop' : 'retry', why);
+          });
         });
-      } catch (e) {
-        finish('drop', (e as Error).message);
-        return;
-      }
-      this.inflight = req;
-      // The whole exchange is bounded, including a server that trickles its answer.
+        r.end(body);
+      };
+      // The whole exchange is bounded, redirects included, as is a server that trickles its answer.
       deadline = setLongTimeout(
-        () => req.destroy(new Error(`no answer within ${this.c.timeoutMs} ms`)),
+        () => req?.destroy(new Error(`no answer within ${this.c.timeoutMs} ms`)),
         this.c.timeoutMs,
         true,
       );
-      // An upload in flight never keeps the process alive.
-      req.on('socket', (s) => s.unref());
-      req.on('error', (e: NodeJS.ErrnoException) => finish('retry', e.message));
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          if (size < bodyKept) chunks.push(c);
-          size += c.length;
-        });
-        res.on('error', (e) => finish('retry', e.message));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) return finish('ok');
-          const text = this.bodyExcerpt(Buffer.concat(chunks), size);
-          const why = `HTTP ${status}${text ? `: ${text}` : ''}`;
-          // 4xx means this profile will never be taken (bad request, auth), except timeouts and rate limits.
-          finish(status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'drop' : 'retry', why);
-        });
-      });
-      req.end(body);
+      post(url, this.c.headers, 0);
     });
   }
+}
+
+/** The URL a redirect's Location names (relative to from), without credentials; null unless http(s). */
+function redirectTarget(from: URL, location: string): URL | null {
+  let u: URL;
+  try {
+    u = new URL(location, from);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  // A user and password in a Location are not sent on (Node would turn them into Authorization), and the
+  // URL is logged: neither goes anywhere.
+  u.username = '';
+  u.password = '';
+  return u;
+}
+
+/**
+ * Go's rule for sensitive headers on a redirect (net/http's shouldCopyHeaderOnRedirect and
+ * isDomainOrSubdomain): Authorization goes on only to the same host or a subdomain of it, whatever the
+ * port or scheme (an IPv6 address only to itself); once dropped it stays dropped.
+ */
+function sameDomain(to: URL, from: URL): boolean {
+  const a = to.hostname.toLowerCase();
+  const b = from.hostname.toLowerCase();
+  return a === b || (!/[:%]/.test(a) && a.endsWith(`.${b}`));
+}
+
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== 'authorization') out[k] = v;
+  return out;
 }

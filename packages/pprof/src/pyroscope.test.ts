@@ -152,6 +152,112 @@ async function runScript(body: string) {
   return { status, signal, stdout, stderr, ms: Date.now() - t0 };
 }
 
+describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () => {
+  // Before: every 3xx was retried with backoff, forever: a serverAddress that a proxy redirects (http to
+  // https with a 308, a moved ingest with a 307) uploaded nothing, while Go's client follows 307 and 308
+  // with the same method and body.
+  let rx2: Receiver | undefined;
+  afterEach(async () => {
+    await rx2?.close();
+    rx2 = undefined;
+  });
+  const auth = {
+    basicAuthUser: 'user',
+    basicAuthPassword: 's3cret-pa55',
+    tenantID: 'team-a',
+    httpHeaders: { 'X-Token': 'tok-123456' },
+  };
+
+  it('follows 307 and 308 with the profile, keeping the credentials on the same host', async () => {
+    rx2 = await new Receiver().listen();
+    const target = rx2.url;
+    rx = await new Receiver().listen();
+    rx.answer = (i) => ({
+      status: rx?.ingests.length === 1 ? 307 : 308,
+      headers: { Location: rx?.ingests.length === 1 ? `/ingest?${i.query}` : `${target}${i.path}` },
+    });
+    const log = recordingLogger();
+    const p = start({
+      applicationName: 'redirect.test',
+      serverAddress: rx.url,
+      profileTypes: ['cpu'],
+      logger: log,
+      ...auth,
+    });
+    await p.stop();
+    expect(rx.ingests.length).toBe(2); // a 307 to itself, then a 308 to the other server
+    expect(rx2.ingests.length).toBe(1);
+    const got = rx2.ingests[0];
+    expect(got?.query.get('name')).toBe(rx.ingests[0]?.query.get('name'));
+    expect(got?.fields.get('profile')?.length).toBeGreaterThan(0);
+    expect(got?.headers.authorization).toBe(`Basic ${Buffer.from('user:s3cret-pa55').toString('base64')}`);
+    expect(got?.headers['x-token']).toBe('tok-123456');
+    expect(p.stats()).toMatchObject({ uploaded: 1, failures: 0, dropped: 0 });
+  });
+
+  it('drops Authorization on a redirect to another host, as Go does, and keeps the other headers', async () => {
+    rx2 = await new Receiver().listen('127.0.0.2');
+    const target = rx2.url;
+    rx = await new Receiver().listen();
+    rx.answer = (i) => ({ status: 308, headers: { Location: `${target}${i.path}` } });
+    const p = start({
+      applicationName: 'redirect.test',
+      serverAddress: rx.url,
+      profileTypes: ['cpu'],
+      ...auth,
+    });
+    await p.stop();
+    const h = rx2.ingests[0]?.headers ?? {};
+    expect(rx2.ingests.length).toBe(1);
+    expect(h.authorization).toBeUndefined();
+    expect(h['x-scope-orgid']).toBe('team-a');
+    expect(h['x-token']).toBe('tok-123456');
+  });
+
+  it('301, 302 and 303 and a redirect loop drop the profile at once, saying where it was sent', async () => {
+    for (const [status, loop] of [
+      [301, false],
+      [302, false],
+      [303, false],
+      [308, true],
+    ] as const) {
+      rx = await new Receiver().listen();
+      const self = rx.url;
+      rx.answer = (i) => ({
+        status,
+        headers: {
+          Location: loop ? `${self}${i.path}` : 'https://user:pw@elsewhere.example:4040/ingest?token=x',
+        },
+      });
+      const log = recordingLogger();
+      const p = start({
+        applicationName: 'redirect.test',
+        serverAddress: rx.url,
+        profileTypes: ['cpu'],
+        logger: log,
+        ...auth,
+      });
+      await p.stop();
+      const errors = log.lines.filter((l) => l.startsWith('ERROR'));
+      expect(rx.ingests.length).toBe(loop ? 11 : 1); // Go's client stops after 10 redirects
+      expect(p.stats()).toMatchObject({ uploaded: 0, failures: 1, dropped: 1 });
+      expect(errors.length).toBe(1);
+      expect(errors[0]).toContain(loop ? 'stopped after 10 redirects' : `HTTP ${status}`);
+      if (!loop) expect(errors[0]).toContain('https://elsewhere.example:4040/ingest');
+      for (const secret of [
+        's3cret',
+        'tok-123456',
+        'pw@',
+        'token=x',
+        Buffer.from('user:s3cret-pa55').toString('base64'),
+      ])
+        expect(errors[0]).not.toContain(secret);
+      await rx.close();
+      rx = undefined;
+    }
+  });
+});
+
 describe('pyroscope pusher, failures never reach the application', () => {
   it('never logs a credential, even when the server echoes it', async () => {
     rx = await new Receiver().listen();

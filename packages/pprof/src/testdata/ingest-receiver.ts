@@ -8,14 +8,18 @@ import type { AddressInfo } from 'node:net';
 
 export interface Ingest {
   at: number;
+  /** The request's path and query, as sent. */
+  path: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   /** The multipart fields by name. */
   fields: Map<string, Buffer>;
 }
 
-/** What to answer: a status and body, 'hang' (never answer), or a delay before answering. */
-export type Answer = { status: number; body?: string; delayMs?: number } | 'hang';
+/** What to answer: a status, body and headers, 'hang' (never answer), or a delay before answering. */
+export type Answer =
+  | { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }
+  | 'hang';
 
 export class Receiver {
   readonly ingests: Ingest[] = [];
@@ -24,13 +28,14 @@ export class Receiver {
   private sockets = new Set<import('node:net').Socket>();
   url = '';
 
-  async listen(): Promise<this> {
+  /** Listens on host (127.0.0.1; any address of the loopback net works on Linux). */
+  async listen(host = '127.0.0.1'): Promise<this> {
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => this.server.listen(0, host, r));
+    this.url = `http://${host}:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -49,7 +54,13 @@ export class Receiver {
         res.end();
         return;
       }
-      const i: Ingest = { at: Date.now(), query: url.searchParams, headers: req.headers, fields: new Map() };
+      const i: Ingest = {
+        at: Date.now(),
+        path: req.url ?? '/',
+        query: url.searchParams,
+        headers: req.headers,
+        fields: new Map(),
+      };
       const m = /boundary=([^;]+)/.exec(req.headers['content-type'] ?? '');
       if (m) i.fields = parseMultipart(Buffer.concat(chunks), m[1] as string);
       this.ingests.push(i);
@@ -57,6 +68,7 @@ export class Receiver {
       if (a === 'hang') return;
       setTimeout(() => {
         res.statusCode = a.status;
+        for (const [k, v] of Object.entries(a.headers ?? {})) res.setHeader(k, v);
         res.end(a.body ?? '');
       }, a.delayMs ?? 0);
     });
