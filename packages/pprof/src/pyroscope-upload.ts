@@ -341,8 +341,9 @@ function redirectTarget(from: URL, location: string): URL | null {
 
 /**
  * Go's rule for sensitive headers on a redirect (net/http's shouldCopyHeaderOnRedirect and
- * isDomainOrSubdomain): Authorization goes on only to the same host or a subdomain of it, whatever the
- * port or scheme (an IPv6 address only to itself); once dropped it stays dropped.
+ * isDomainOrSubdomain): Authorization (and a Cookie among httpHeaders) goes on only to the same host or a
+ * subdomain of it, whatever the port or scheme (an IPv6 address only to itself); once dropped it stays
+ * dropped.
  */
 function sameDomain(to: URL, from: URL): boolean {
   const a = to.hostname.toLowerCase();
@@ -350,8 +351,11 @@ function sameDomain(to: URL, from: URL): boolean {
   return a === b || (!/[:%]/.test(a) && a.endsWith(`.${b}`));
 }
 
+/** The headers Go's client sends on a redirect only to the same domain (shouldCopyHeaderOnRedirect). */
+const sensitive = new Set(['authorization', 'www-authenticate', 'cookie', 'cookie2']);
+
 function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== 'authorization') out[k] = v;
+  for (const [k, v] of Object.entries(headers)) if (!sensitive.has(k.toLowerCase())) out[k] = v;
   return out;
 }

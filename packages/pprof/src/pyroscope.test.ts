@@ -195,7 +195,7 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
     expect(p.stats()).toMatchObject({ uploaded: 1, failures: 0, dropped: 0 });
   });
 
-  it('drops Authorization on a redirect to another host, as Go does, and keeps the other headers', async () => {
+  it('drops Authorization and Cookie on a redirect to another host, as Go does, and keeps the other headers', async () => {
     rx2 = await new Receiver().listen('127.0.0.2');
     const target = rx2.url;
     rx = await new Receiver().listen();
