@@ -244,7 +244,7 @@ export class Uploader {
         }
         resolve(outcome);
       };
-      /** POSTs the body to target; follows 307 and 308 as Go's http.Client does, at most 10 in all. */
+      /** POSTs the body to target; follows 307 and 308 as Go's http.Client does, 10 requests at most. */
       const post = (target: URL, headers: Record<string, string>, hops: number): void => {
         const lib = target.protocol === 'https:' ? https : http;
         let r: http.ClientRequest;
@@ -287,7 +287,8 @@ export class Uploader {
                 'drop',
                 `HTTP ${status}: redirected to ${to}; set serverAddress to where the ingest API is`,
               );
-            } else if (hops === 10) {
+            } else if (hops === 9) {
+              // Go's client stops when 10 requests were redirected (checked against Go 1.26).
               finish('drop', `stopped after 10 redirects (the last to ${to})`);
             } else {
               where = `${next.origin}${next.pathname}`;
