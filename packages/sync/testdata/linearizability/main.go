@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/anishathalye/porcupine"
@@ -33,6 +34,13 @@ type op struct {
 	Out    []string `json:"out"`
 	Call   int64    `json:"call"`
 	Ret    int64    `json:"ret"`
+}
+
+// describeOp is the DescribeOperation of the models whose operations read as calls:
+// "CLIENT: OP(IN...) -> OUT...".
+func describeOp(input, output interface{}) string {
+	in := input.(op)
+	return fmt.Sprintf("%d: %s(%s) -> %s", in.Client, in.Op, strings.Join(in.In, ", "), strings.Join(output.([]string), " "))
 }
 
 // history is one line of input.

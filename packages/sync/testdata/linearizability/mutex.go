@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -57,10 +55,7 @@ var mutexModel = porcupine.Model{
 		}
 		panic("mutex: unknown operation " + in.Op)
 	},
-	DescribeOperation: func(input, output interface{}) string {
-		in := input.(op)
-		return fmt.Sprintf("%d: %s(%s) -> %s", in.Client, in.Op, strings.Join(in.In, ", "), strings.Join(output.([]string), " "))
-	},
+	DescribeOperation: describeOp,
 	DescribeState: func(state interface{}) string {
 		s := state.(mutexState)
 		if s.owner == -1 {

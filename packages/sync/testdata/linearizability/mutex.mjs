@@ -9,7 +9,7 @@
 // the real one; the broken variant takes the mutex with that tryLock only (a sleeping lockSync waiter would
 // not be woken by a lock it never saw taken).
 import { Mutex } from '../../dist/index.js';
-import { busy, noResult } from './subjects.mjs';
+import { busy, noResult, writeSection } from './subjects.mjs';
 
 const LOCKED = 1;
 
@@ -48,16 +48,7 @@ export function attach(handle, variant, r, { client, workers, ops }) {
         };
       n++;
       if (!held) continue;
-      yield { op: 'read', args: [], run: () => [String(register[0])] };
-      const v = ++written * workers + client + 1;
-      yield {
-        op: 'write',
-        args: [String(v)],
-        run: noResult(() => {
-          register[0] = v;
-        }),
-      };
-      yield { op: 'unlock', args: [], run: noResult(() => mu.unlock()) };
+      yield* writeSection(register, ++written * workers + client + 1, () => mu.unlock());
       n += 3;
     }
   }

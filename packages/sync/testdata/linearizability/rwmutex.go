@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -76,10 +75,7 @@ var rwMutexModel = porcupine.Model{
 		}
 		panic("rwmutex: unknown operation " + in.Op)
 	},
-	DescribeOperation: func(input, output interface{}) string {
-		in := input.(op)
-		return fmt.Sprintf("%d: %s(%s) -> %s", in.Client, in.Op, strings.Join(in.In, ", "), strings.Join(output.([]string), " "))
-	},
+	DescribeOperation: describeOp,
 	DescribeState: func(state interface{}) string {
 		s := state.(rwMutexState)
 		switch {

@@ -10,7 +10,7 @@
 // buffer, after the writers' Mutex: src/rwmutex.ts); readers leave by taking themselves off the count, and
 // writers use the real tryLock and unlock, so nobody ever sleeps on a semaphore the broken reader confused.
 import { RWMutex } from '../../dist/index.js';
-import { busy, noResult } from './subjects.mjs';
+import { busy, noResult, writeSection } from './subjects.mjs';
 
 const READERS = 2;
 
@@ -49,16 +49,7 @@ export function attach(handle, variant, r, { client, workers, ops }) {
         else yield { op: 'tryLock', args: [], run: try_(() => rw.tryLock()) };
         n++;
         if (!held) continue;
-        yield { op: 'read', args: [], run: () => [String(register[0])] };
-        const v = ++written * workers + client + 1;
-        yield {
-          op: 'write',
-          args: [String(v)],
-          run: noResult(() => {
-            register[0] = v;
-          }),
-        };
-        yield { op: 'unlock', args: [], run: noResult(() => rw.unlock()) };
+        yield* writeSection(register, ++written * workers + client + 1, () => rw.unlock());
       } else {
         if (how < 40) yield { op: 'rLock', args: ['rLockSync'], run: noResult(() => rw.rLockSync()) };
         else if (how < 75) yield { op: 'rLock', args: ['rLock'], run: noResult(() => rw.rLock()) };

@@ -1,4 +1,5 @@
-// Helpers the subjects of the primitives' linearizability checks share (mutex.mjs, waitgroup.mjs, once.mjs).
+// Helpers the subjects of the primitives' linearizability checks share (mutex.mjs, rwmutex.mjs,
+// waitgroup.mjs, once.mjs).
 
 /** busy does n steps of work the optimiser cannot remove, to widen a race window. */
 export function busy(n) {
@@ -45,4 +46,20 @@ export function noResult(f) {
     const p = f();
     return typeof p?.then === 'function' ? p.then(() => []) : [];
   };
+}
+
+/**
+ * writeSection is a writer's critical section once it holds the lock: it reads the plain shared word in
+ * register[0], writes value to it and unlocks, three operations.
+ */
+export function* writeSection(register, value, unlock) {
+  yield { op: 'read', args: [], run: () => [String(register[0])] };
+  yield {
+    op: 'write',
+    args: [String(value)],
+    run: noResult(() => {
+      register[0] = value;
+    }),
+  };
+  yield { op: 'unlock', args: [], run: noResult(unlock) };
 }

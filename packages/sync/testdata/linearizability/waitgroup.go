@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -39,9 +37,6 @@ var waitGroupModel = porcupine.Model{
 		}
 		panic("waitgroup: unknown operation " + in.Op)
 	},
-	DescribeOperation: func(input, output interface{}) string {
-		in := input.(op)
-		return fmt.Sprintf("%d: %s(%s) -> %s", in.Client, in.Op, strings.Join(in.In, ", "), strings.Join(output.([]string), " "))
-	},
-	DescribeState: func(state interface{}) string { return "counter " + strconv.Itoa(state.(int)) },
+	DescribeOperation: describeOp,
+	DescribeState:     func(state interface{}) string { return "counter " + strconv.Itoa(state.(int)) },
 }
