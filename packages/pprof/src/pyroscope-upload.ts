@@ -292,7 +292,7 @@ export class Uploader {
               finish('drop', `stopped after 10 redirects (the last to ${to})`);
             } else {
               where = `${next.origin}${next.pathname}`;
-              post(next, sameDomain(next, target) ? headers : withoutAuthorization(headers), hops + 1);
+              post(next, sameDomain(next, target) ? headers : withoutSensitiveHeaders(headers), hops + 1);
             }
             return;
           }
@@ -355,7 +355,7 @@ function sameDomain(to: URL, from: URL): boolean {
 /** The headers Go's client sends on a redirect only to the same domain (shouldCopyHeaderOnRedirect). */
 const sensitive = new Set(['authorization', 'www-authenticate', 'cookie', 'cookie2']);
 
-function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+function withoutSensitiveHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) if (!sensitive.has(k.toLowerCase())) out[k] = v;
   return out;

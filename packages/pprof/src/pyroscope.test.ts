@@ -165,8 +165,11 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
     basicAuthUser: 'user',
     basicAuthPassword: 's3cret-pa55',
     tenantID: 'team-a',
-    httpHeaders: { 'X-Token': 'tok-123456' },
+    httpHeaders: { 'X-Token': 'tok-123456', Cookie: 'session=abcdef' },
   };
+  /** A CPU pusher with the credentials above, uploading to serverAddress. */
+  const pusher = (serverAddress: string, more: Partial<Config> = {}) =>
+    start({ applicationName: 'redirect.test', serverAddress, profileTypes: ['cpu'], ...auth, ...more });
 
   it('follows 307 and 308 with the profile, keeping the credentials on the same host', async () => {
     rx2 = await new Receiver().listen();
@@ -176,14 +179,7 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
       status: rx?.ingests.length === 1 ? 307 : 308,
       headers: { Location: rx?.ingests.length === 1 ? `/ingest?${i.query}` : `${target}${i.path}` },
     });
-    const log = recordingLogger();
-    const p = start({
-      applicationName: 'redirect.test',
-      serverAddress: rx.url,
-      profileTypes: ['cpu'],
-      logger: log,
-      ...auth,
-    });
+    const p = pusher(rx.url);
     await p.stop();
     expect(rx.ingests.length).toBe(2); // a 307 to itself, then a 308 to the other server
     expect(rx2.ingests.length).toBe(1);
@@ -192,6 +188,7 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
     expect(got?.fields.get('profile')?.length).toBeGreaterThan(0);
     expect(got?.headers.authorization).toBe(`Basic ${Buffer.from('user:s3cret-pa55').toString('base64')}`);
     expect(got?.headers['x-token']).toBe('tok-123456');
+    expect(got?.headers.cookie).toBe('session=abcdef');
     expect(p.stats()).toMatchObject({ uploaded: 1, failures: 0, dropped: 0 });
   });
 
@@ -200,16 +197,13 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
     const target = rx2.url;
     rx = await new Receiver().listen();
     rx.answer = (i) => ({ status: 308, headers: { Location: `${target}${i.path}` } });
-    const p = start({
-      applicationName: 'redirect.test',
-      serverAddress: rx.url,
-      profileTypes: ['cpu'],
-      ...auth,
-    });
+    const p = pusher(rx.url);
     await p.stop();
     const h = rx2.ingests[0]?.headers ?? {};
     expect(rx2.ingests.length).toBe(1);
+    expect(rx.ingests[0]?.headers.cookie).toBe('session=abcdef');
     expect(h.authorization).toBeUndefined();
+    expect(h.cookie).toBeUndefined();
     expect(h['x-scope-orgid']).toBe('team-a');
     expect(h['x-token']).toBe('tok-123456');
   });
@@ -230,13 +224,7 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
         },
       });
       const log = recordingLogger();
-      const p = start({
-        applicationName: 'redirect.test',
-        serverAddress: rx.url,
-        profileTypes: ['cpu'],
-        logger: log,
-        ...auth,
-      });
+      const p = pusher(rx.url, { logger: log });
       await p.stop();
       const errors = log.lines.filter((l) => l.startsWith('ERROR'));
       expect(rx.ingests.length).toBe(loop ? 10 : 1); // Go's client makes 10 requests, then stops
@@ -247,6 +235,7 @@ describe("pyroscope pusher, redirects (as Go's http.Client follows them)", () =>
       for (const secret of [
         's3cret',
         'tok-123456',
+        'session=abcdef',
         'pw@',
         'token=x',
         Buffer.from('user:s3cret-pa55').toString('base64'),
