@@ -201,7 +201,8 @@ describe.each(nodes)('workers that do not load the package, on %s', (name, exe) 
       console.log(
         `${r.version}: exit and terminate mid-profile: stop took ${r.midStopMs.toFixed(1)} ms, samples by thread ${JSON.stringify(Object.fromEntries(mid))}, in the exiting workers' functions ${JSON.stringify(quitWork)}`,
       );
-      // 300 ms of work each, sampled at 200 Hz: about 60 samples.
+      // 300 ms' work each (a count of calls, not a time: worker-handles.mjs), sampled at 200 Hz: about 60
+      // samples on an idle machine.
       expect(quitWork.quits, midThreads).toBeGreaterThan(10);
       expect(quitWork.earlyQuits, midThreads).toBeGreaterThan(10);
       // Back to back, and the HTTP handler's profile: each holds both workers.

@@ -20,15 +20,32 @@ const early = new Worker(
   { eval: true },
 );
 await new Promise((r) => early.once('online', r));
-// Another, which exits by itself mid-profile after 300 ms of spin_early_quit when told to: reached through the
-// inspector on every Node, its profile is taken as it exits (worker-exits.ts).
+// Calls of performance.now() per ms of a thread's work, the best of 5 trials: a trial that the scheduler
+// interrupts on a loaded machine counts for less, not the rate. The workers that exit mid-profile do a
+// fixed amount of work, not work for a time: in a CI run with the other packages' tests beside it, a
+// worker that spun for 300 ms of the clock had 10 samples of its work in a profile at 200 Hz, where an
+// idle machine gives about 60.
+const callsPerMs = `function callsPerMs() {
+  let best = 0;
+  for (let t = 0; t < 5; t++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 20000; i++) performance.now();
+    const ms = performance.now() - t0;
+    if (ms > 0) best = Math.max(best, 20000 / ms);
+  }
+  return best;
+}`;
+// Another, which exits by itself mid-profile after 300 ms' work of spin_early_quit when told to: reached
+// through the inspector on every Node, its profile is taken as it exits (worker-exits.ts).
 const earlyQuits = new Worker(
   `const { parentPort } = require('node:worker_threads');
-   function spin_early_quit() { const end = performance.now() + 300; while (performance.now() < end); }
+   ${callsPerMs}
+   const perMs = callsPerMs();
+   function spin_early_quit(n) { for (let i = 0; i < n; i++) performance.now(); }
    ${repliedWatching}
    parentPort.on('message', (m) => {
      if (repliedWatching(m)) return;
-     spin_early_quit();
+     spin_early_quit(Math.round(300 * perMs));
      process.exit(0);
    });`,
   { eval: true },
@@ -50,17 +67,20 @@ const code = `
 const { parentPort, workerData } = require('node:worker_threads');
 function spin_a(n) { for (let i = 0; i < n; i++) performance.now(); }
 function spin_b(n) { for (let i = 0; i < n; i++) performance.now(); }
-// Calls of performance.now() in about 2 ms.
-const t0 = performance.now();
+${callsPerMs}
 spin_a(20000);
 spin_b(20000);
-const unit = Math.max(100, Math.round((2 * 40000) / (performance.now() - t0)));
+// Calls of performance.now() in about 2 ms.
+const unit = Math.max(100, Math.round(2 * callsPerMs()));
 ${repliedWatching}
 parentPort.on('message', (ms) => {
   if (repliedWatching(ms)) return;
   const busy = { a: 0, b: 0, clock: 'work' };
+  // A worker that quits does ms' worth of work; the others work for ms of the clock.
   const until = performance.now() + ms;
-  while (performance.now() < until) {
+  const calls = ms * (unit / 2);
+  const more = () => (workerData.quit ? busy.a + busy.b < calls : performance.now() < until);
+  while (more()) {
     spin_a(unit);
     busy.a += unit;
     spin_b(workerData.k * unit);
