@@ -1,7 +1,7 @@
 // Every public entry of @gostd/sync checks, at the call, what a TypeScript caller cannot pass but a JavaScript
 // caller can, and throws a TypeError that says what was wrong (issue 13, item 8 for this package).
 import { describe, expect, it } from 'vitest';
-import { SharedMap, Map as SyncMap } from './index';
+import { Cond, Mutex, Once, RWMutex, SharedMap, Map as SyncMap, WaitGroup } from './index';
 
 // What a JavaScript caller might pass where a function, an object or a key is wanted.
 const notFunctions: unknown[] = [undefined, null, 1, 'f', {}, [], 1n, true, Symbol('s')];
@@ -83,3 +83,45 @@ describe('SharedMap', () => {
     for (const f of notFunctions) expect(() => m.range(f as never)).toThrow(/must be a function/);
   });
 });
+
+describe('from, of the primitives', () => {
+  // A handle's buffer may be larger than the primitive needs (only its first bytes are used), but a forged or
+  // damaged one of any length must be turned away with the package's TypeError or attached: before the fix,
+  // a buffer one byte too short for an Int32Array view (Once.from with 5 bytes, Mutex.from with 9) threw
+  // V8's "byte length of Int32Array should be a multiple of 4".
+  const kinds = [
+    ['sync.Mutex', (h: unknown) => Mutex.from(h as never)],
+    ['sync.RWMutex', (h: unknown) => RWMutex.from(h as never)],
+    ['sync.WaitGroup', (h: unknown) => WaitGroup.from(h as never)],
+    ['sync.Once', (h: unknown) => Once.from(h as never)],
+    ['sync.Cond', (h: unknown) => Cond.from(h as never, new Mutex())],
+  ] as const;
+  it('turns away a buffer too short with a TypeError, and works on any longer one', async () => {
+    for (const [type, from] of kinds) {
+      const need = (kindsHandles()[type] as SharedArrayBuffer).byteLength;
+      for (let n = 0; n <= need + 9; n++) {
+        const handle = { type, buffer: new SharedArrayBuffer(n) };
+        if (n < need) expect(() => from(handle), `${type} of ${n} bytes`).toThrow(TypeError);
+        else expect(() => from(handle), `${type} of ${n} bytes`).not.toThrow();
+      }
+    }
+    // A longer buffer works: a Mutex and a WaitGroup attached to 1,027 bytes.
+    const mu = Mutex.from({ type: 'sync.Mutex', buffer: new SharedArrayBuffer(1027) });
+    expect(mu.tryLock()).toBe(true);
+    expect(Mutex.from(mu.handle).tryLock()).toBe(false);
+    mu.unlock();
+    const wg = WaitGroup.from({ type: 'sync.WaitGroup', buffer: new SharedArrayBuffer(1027) });
+    wg.add(1);
+    const waited = wg.wait();
+    WaitGroup.from(wg.handle).done();
+    await waited;
+  });
+});
+
+/** The buffer of a new primitive of each kind, by its handle's type. */
+function kindsHandles(): Record<string, SharedArrayBuffer> {
+  const handles = [new Mutex(), new RWMutex(), new WaitGroup(), new Once(), new Cond(new Mutex())].map(
+    (p) => p.handle,
+  );
+  return Object.fromEntries(handles.map((h) => [h.type, h.buffer]));
+}

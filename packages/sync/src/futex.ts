@@ -101,7 +101,7 @@ export function attach(handle: unknown, type: string, bytes: number): Int32Array
   ) {
     throw new TypeError(`sync: ${type.slice(5)}.from needs a ${type} handle, not ${describe(handle)}`);
   }
-  return new Int32Array(h.buffer);
+  return new Int32Array(h.buffer, 0, bytes >> 2); // a longer buffer's first words: any length will do
 }
 
 /** LockOptions are the options of an asynchronous lock. */

@@ -61,7 +61,7 @@ export class WaitGroup {
   constructor(buffer?: SharedArrayBuffer) {
     const b = buffer ?? newSharedBuffer('new WaitGroup', BYTES);
     this.st = new BigInt64Array(b, 0, 1);
-    this.a = new Int32Array(b);
+    this.a = new Int32Array(b, 0, BYTES >> 2);
   }
 
   /**
