@@ -73,6 +73,9 @@ export class Tables {
     if (have !== undefined) return have;
     const list: Label[] = [];
     for (const [k, v] of entries()) {
+      // labels('', '') would be an empty Label message, which pprof-format (2.3) counts as 0 bytes but
+      // writes as 2, leaving the profile short; readers skip such a label (it has no value), so it is left out.
+      if (k === '' && v === '') continue;
       list.push(new Label({ key: this.strings.dedup(k), str: this.strings.dedup(v) }));
     }
     const id = this.labelSets.length;

@@ -98,6 +98,29 @@ describe.skipIf(!requireGo('go tool pprof tests'))('go tool pprof', () => {
     expect(out).toMatch(/\d+: 0x0 M=1 spin_alpha \S*pprof-go\.test\.ts:\d+(:\d+)? s=\d+/);
   });
 
+  it('reads a profile with empty label keys and values, as Go writes and reads them', async () => {
+    // Go allows pprof.Labels("", ""); its profile holds an empty Label message, which readers skip (a label
+    // with no value). pprof-format, which encodes our profiles, counted such a message as 0 bytes but wrote
+    // 2, so the file came out short and `go tool pprof` failed: "parsing profile: unrecognized profile
+    // format" (the proto parser's "bad varint" at the truncated end). Before the fix, this test failed so.
+    const file = path.join(tmp, 'empty-labels.pb.gz');
+    const sink = new Sink();
+    pprof.startCPUProfile(sink, { hz: 1000 });
+    const spinIn = (...kv: string[]) => pprof.do(pprof.labels(...kv), () => spin_alpha(60));
+    spinIn('', '');
+    spinIn('', '', 'tenant', 'gamma');
+    spinIn('', 'v');
+    spinIn('k', '');
+    await pprof.stopCPUProfile();
+    fs.writeFileSync(file, sink.bytes());
+    const tags = await goPprof('-tags', file);
+    expect(tags).toMatch(/tenant: Total[\s\S]*\): gamma/);
+    expect(tags).toMatch(/^ ?: Total[\s\S]*\): v$/m); // the key "" with the value "v"
+    expect(tags).not.toMatch(/^ ?k: Total/m); // a label without a value is no label, as in Go's profiles
+    const raw = await goPprof('-raw', file);
+    expect(raw).toContain('PeriodType: cpu nanoseconds');
+  });
+
   it('-top reads the heap profile', async () => {
     const out = await goPprof('-top', '-sample_index=inuse_space', heapFile);
     expect(out).toContain('Type: inuse_space');
