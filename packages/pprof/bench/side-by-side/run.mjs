@@ -6,6 +6,8 @@
 // the right route label, the wrong one or none, and the server's CPU time per
 // request against no profiler. Run after `npx tsup`:
 //   node bench/side-by-side/run.mjs [rounds=3] [ms=8000] [concurrency=4]
+// VARIANTS=none,gostd,pyroscope (the default) picks the variants; gostd-unlabeled (the pusher, requests
+// not labeled) and labels-only (do() per request, no profiler) split gostd's overhead.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -110,7 +112,13 @@ async function runOnce(variant) {
   return { cpuUs: end.cpuUs - begun.cpuUs, served: end.served - begun.served };
 }
 
-const variants = ['none', 'gostd', 'pyroscope'];
+const known = ['none', 'gostd', 'pyroscope', 'gostd-unlabeled', 'labels-only'];
+const variants = [
+  'none',
+  ...(process.env.VARIANTS ?? 'gostd,pyroscope').split(',').filter((v) => v && v !== 'none'),
+];
+for (const v of variants)
+  if (!known.includes(v)) throw new Error(`VARIANTS: ${v} is not one of ${known.join(', ')}`);
 const cpu = new Map(variants.map((v) => [v, []]));
 for (let r = 0; r < rounds; r++) {
   const order = r % 2 === 0 ? variants : [...variants].reverse();
@@ -231,10 +239,16 @@ function paired(v) {
 for (const [v, app] of [
   ['gostd', 'side.gostd'],
   ['pyroscope', 'side.pyroscope'],
-]) {
+].filter(([v]) => variants.includes(v))) {
   const l = labelShares(profiles.get(app) ?? []);
   const m = median(cpu.get(v));
   console.log(
     `| ${v === 'gostd' ? '@gostd/pprof/pyroscope' : '@pyroscope/nodejs 0.6.4'} | ${pct(l.right, l.all)} of ${l.all} | ${pct(l.wrong, l.all)} | ${pct(l.none, l.all)} | ${m.toFixed(0)} (${range(cpu.get(v))}) | ${pct(m - base, base)} | ${paired(v)} | ${feet[v].packages} | ${(feet[v].bytes / 1e6).toFixed(2)} MB | ${feet[v].native} |`,
+  );
+}
+for (const v of variants.filter((v) => v.includes('-'))) {
+  const m = median(cpu.get(v));
+  console.log(
+    `| ${v} | | | | ${m.toFixed(0)} (${range(cpu.get(v))}) | ${pct(m - base, base)} | ${paired(v)} | | | |`,
   );
 }

@@ -1,6 +1,7 @@
 // The side-by-side workload's server: routes that do CPU work between awaits
 // of real I/O, every request labeled by its route, under one of three
-// profilers: none, @gostd/pprof/pyroscope, @pyroscope/nodejs. Prints its port,
+// profilers: none, @gostd/pprof/pyroscope, @pyroscope/nodejs (and two variants that split gostd's
+// cost: gostd-unlabeled, labels-only). Prints its port,
 // then on "stop" (stdin) stops the profiler and prints its CPU time and count.
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -14,6 +15,15 @@ if (variant === 'gostd') {
   const p = start({ applicationName: 'side.gostd', serverAddress: ingest }); // defaults: 15 s, CPU and heap
   wrap = (route, fn) => pprof.do(pprof.labels('route', route), fn);
   stop = () => p.stop();
+} else if (variant === 'gostd-unlabeled') {
+  // To split the cost (VARIANTS in run.mjs): the pusher with requests that set no labels ...
+  const { start } = await import('../../dist/pyroscope.js');
+  const p = start({ applicationName: 'side.gostd-unlabeled', serverAddress: ingest });
+  stop = () => p.stop();
+} else if (variant === 'labels-only') {
+  // ... and labeled requests with no profiler.
+  const pprof = await import('../../dist/index.js');
+  wrap = (route, fn) => pprof.do(pprof.labels('route', route), fn);
 } else if (variant === 'pyroscope') {
   const Pyroscope = (await import('@pyroscope/nodejs')).default;
   Pyroscope.init({ appName: 'side.pyroscope', serverAddress: ingest }); // defaults
