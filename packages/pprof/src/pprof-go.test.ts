@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from './http';
 import * as pprof from './index';
 import { goPprof as goPprofIn } from './testdata/go-pprof';
-import { Sink } from './testdata/read-profile';
+import { readProfile, Sink } from './testdata/read-profile';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gostd-pprof-'));
 
@@ -119,6 +119,63 @@ describe.skipIf(!requireGo('go tool pprof tests'))('go tool pprof', () => {
     expect(tags).not.toMatch(/^ ?k: Total/m); // a label without a value is no label, as in Go's profiles
     const raw = await goPprof('-raw', file);
     expect(raw).toContain('PeriodType: cpu nanoseconds');
+  });
+
+  it('reads a profile of 60 random label sets of odd strings, each sample with its set', async () => {
+    // Empty keys and values, separators, quotes, NUL, non-ASCII, a lone surrogate (UTF-8 makes it U+FFFD,
+    // as it does when Go reads the bytes), 300-character strings, keys like __proto__. (By hand, on 6 seeds,
+    // a Go program with github.com/google/pprof/profile read back exactly these label maps.)
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const odd = [
+      '',
+      'a',
+      ' ',
+      '=',
+      ',',
+      '{',
+      '"',
+      '\\',
+      '\n',
+      '\0',
+      'é',
+      '日本',
+      '😀',
+      '\uD800',
+      'x'.repeat(300),
+      '__proto__',
+    ];
+    const text = () => Array.from({ length: rand(3) }, () => odd[rand(odd.length)]).join('');
+    const sets = Array.from({ length: 60 }, () => Array.from({ length: 2 * (1 + rand(3)) }, text));
+    const file = path.join(tmp, 'odd-labels.pb.gz');
+    const sink = new Sink();
+    pprof.startCPUProfile(sink, { hz: 1000 });
+    for (const [i, kv] of sets.entries())
+      pprof.do(pprof.labels(...kv, 'set', String(i)), () => spin_alpha(8));
+    await pprof.stopCPUProfile();
+    fs.writeFileSync(file, sink.bytes());
+    expect(await goPprof('-raw', file)).toContain('PeriodType: cpu nanoseconds');
+    const utf8 = (t: string) => Buffer.from(t).toString();
+    const want = sets.map((kv) => {
+      const m = new Map<string, string>();
+      for (let i = 0; i < kv.length; i += 2) m.set(kv[i] as string, kv[i + 1] as string);
+      // A label without a value is no label to a reader (Go's profile.Parse, and ours).
+      return [...m].filter(([, v]) => v !== '').map(([k, v]) => [utf8(k), utf8(v)]);
+    });
+    const prof = readProfile(sink.bytes());
+    let checked = 0;
+    for (const sample of prof.samples) {
+      const set = sample.labels.set;
+      if (set === undefined) continue;
+      const labels = Object.entries(sample.labels).filter(([k]) => k !== 'set');
+      const expected = (want[Number(set)] as string[][]).filter(([k]) => k !== 'set');
+      expect(new Map(labels), `set ${set}`).toEqual(new Map(expected as [string, string][]));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 
   it('-top reads the heap profile', async () => {

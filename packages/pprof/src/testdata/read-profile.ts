@@ -38,7 +38,7 @@ export function readProfile(gz: Uint8Array): ReadProfile {
     comments: p.comment.map(s),
     raw: p,
     samples: p.sample.map((x) => {
-      const labels: Record<string, string> = {};
+      const labels: Record<string, string> = Object.create(null); // a label may be named __proto__
       const numLabels: Record<string, number> = {};
       for (const l of x.label) {
         if (Number(l.str) !== 0) labels[s(l.key)] = s(l.str);
