@@ -163,8 +163,33 @@ describe('lockFile', () => {
       lock.release();
     }
     expect(fs.readdirSync(dir).sort()).toEqual(['3', '3.free', ...stray].sort());
-    fs.writeFileSync(path.join(dir, '999999999999999'), ''); // 15 digits: a generation, and its successor too
+    fs.writeFileSync(path.join(dir, '999999999999999'), ''); // 15 digits: a generation
     expect(newestGeneration(dir)).toEqual({ generation: 999_999_999_999_999, free: false });
+  });
+
+  it('refuses to count past the last generation, where a second writer took the lock while the first held it', () => {
+    // Before: with a stray '999999999999999' marked free, the first writer made '1000000000000000', a name
+    // of 16 digits that no writer sees as a generation, and removed the older ones; the next writer found no
+    // generation and took generation 1 while the first still held the lock (tried: two holders at once).
+    // No writer gets there by writing (one generation a write); now each says so and fails.
+    const file = newFile();
+    const dir = lockDir(file);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of ['999999999999999', '999999999999999.free'])
+      fs.writeFileSync(path.join(dir, name), '');
+    for (let i = 0; i < 2; i++)
+      expect(() => lockFile(file)).toThrow(
+        `${dir} holds generation 999999999999999, the last one a lock can count to`,
+      );
+    expect(fs.readdirSync(dir).sort()).toEqual(['999999999999999', '999999999999999.free']);
+    // One before the last is still a generation with a successor.
+    const below = newFile();
+    fs.mkdirSync(lockDir(below), { recursive: true });
+    fs.writeFileSync(path.join(lockDir(below), '999999999999998.free'), '');
+    fs.writeFileSync(path.join(lockDir(below), '999999999999998'), '');
+    const lock = lockFile(below);
+    expect(lock.generation).toBe(999_999_999_999_999);
+    lock.release();
   });
 
   it('fails, naming the directory, where the lock cannot be made', () => {

@@ -74,6 +74,12 @@ export const lockHost = (): string => {
  */
 const generationName = /^([1-9][0-9]{0,14})(\.free)?$/;
 
+/**
+ * lastGeneration is the last generation a lock counts to: its successor would have 16 digits, a name no
+ * writer sees, so a writer that took it would hold the lock unseen and the next one would take it as well.
+ */
+const lastGeneration = 999_999_999_999_999;
+
 /** newestGeneration returns the newest generation in dir (0 for none) and whether it is marked free. */
 export function newestGeneration(dir: string): { generation: number; free: boolean } {
   let generation = 0;
@@ -142,6 +148,12 @@ export function lockFile(file: string, staleAfter = staleAfterMs): FileLock {
       sleep(delay * (0.5 + Math.random()));
       delay = Math.min(delay * 2, 32);
       continue;
+    }
+    if (g >= lastGeneration) {
+      throw new Error(
+        `${dir} holds generation ${g}, the last one a lock can count to; writers make one a write and never ` +
+          'get there, so it is a stray file: remove it when no writer runs',
+      );
     }
     const mine = path.join(dir, String(g + 1));
     try {
