@@ -113,6 +113,29 @@ describe('SharedMap after out of memory', () => {
       for (const [k, v] of live) expect(m.get(k)).toBe(v);
     }
   });
+
+  it('holds as many records as the size classes of the README say: exact to 512 bytes, powers of two above', () => {
+    // What fits in 4 MiB, by the README's rule (a record is 16 bytes plus the key, 4 for an int32, plus the
+    // value rounded up to 4): a value of 65,505 bytes makes a record of 65,528 bytes, in the 64 KiB class, and
+    // 62 fit; one of 65,536 bytes a record of 65,556, in the 128 KiB class, and 31 fit. Up to 512 bytes a
+    // record takes its size rounded up to 16: 480-byte values (500-byte records) fit 7,549 times, where
+    // 500-byte values (520-byte records, the 1 KiB class) fit 3,902 times.
+    const fits = (size: number) => {
+      const m = new SharedMap({ maxByteLength: 4 << 20 });
+      const value = new Uint8Array(size);
+      let n = 0;
+      try {
+        for (;;) m.store(n++, value);
+      } catch (e) {
+        expect(String(e)).toMatch(/out of memory/);
+      }
+      return n - 1;
+    };
+    expect(fits(65_505)).toBe(62);
+    expect(fits(65_536)).toBe(31);
+    expect(fits(480)).toBe(7549);
+    expect(fits(500)).toBe(3902);
+  });
 });
 
 describe('SharedMap when a thread dies merging free blocks', () => {
