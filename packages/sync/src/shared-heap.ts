@@ -7,8 +7,8 @@ import { coalesce } from './shared-coalesce';
 import { drawIntMultiplier } from './shared-codec';
 import type { Relocator } from './shared-compact';
 
-/** MAGIC marks a buffer laid out by this file ("GSM2"). */
-export const MAGIC = 0x324d5347;
+/** MAGIC marks a buffer laid out by this file ("GSM3": since the size classes of 1.5 times a power of two). */
+export const MAGIC = 0x334d5347;
 
 // Header words.
 export const H_MAGIC = 0;
@@ -22,9 +22,13 @@ export const H_TOP = 5; // bump pointer (word index)
 export const H_LIMIT = 6; // maxByteLength / 4
 export const H_LISTS = 8; // free-list heads, two words each (lo: block word index, hi: tag)
 
-/** Record size classes: 1..32 units of 16 bytes exactly, then powers of two up to 2^30 units. */
+/**
+ * Record size classes: 1..32 units of 16 bytes exactly, then two a power of two, 1.5 * 2^k and 2^(k+1) units
+ * (48, 64, 96, 128, ... up to 2^30), so that a record takes at most half again what it needs (with powers
+ * of two alone, a 1 MiB value took a 2 MiB record).
+ */
 const EXACT = 32;
-export const RECORD_CLASSES = EXACT + 26;
+export const RECORD_CLASSES = EXACT + 1 + 50;
 const TABLE_CLASSES = 32;
 
 /**
@@ -362,20 +366,29 @@ export function pack(hi: number, lo: number): bigint {
   return BigInt.asIntN(64, (BigInt(hi | 0) << 32n) | BigInt(lo >>> 0));
 }
 
-function recordClass(units: number): number {
+/** recordClass returns the smallest record class whose blocks hold `units` units. */
+export function recordClass(units: number): number {
   if (units <= EXACT) return units;
-  return EXACT + (32 - Math.clz32(units - 1)) - 5;
+  const p = 32 - Math.clz32(units - 1); // 2^(p-1) < units <= 2^p, p >= 6
+  return EXACT + 1 + 2 * (p - 6) + (units <= 3 * 2 ** (p - 2) ? 0 : 1);
 }
 
 /** classUnits returns the size in 16-byte units of the blocks of record class cls. */
 export function classUnits(cls: number): number {
-  return cls <= EXACT ? cls : 2 ** (cls - EXACT + 5);
+  if (cls <= EXACT) return cls;
+  const j = cls - EXACT - 1;
+  const p = 6 + (j >> 1);
+  return (j & 1) === 0 ? 3 * 2 ** (p - 2) : 2 ** p;
 }
 
 /** largestClassIn returns the largest record class whose blocks fit in `units` units (at least 1). */
-function largestClassIn(units: number): number {
+export function largestClassIn(units: number): number {
   if (units <= EXACT) return units;
-  return Math.min(RECORD_CLASSES - 1, EXACT + (31 - Math.clz32(units)) - 5);
+  const q = 31 - Math.clz32(units); // 2^q <= units < 2^(q+1), q >= 5
+  let cls: number;
+  if (units >= 3 * 2 ** (q - 1)) cls = EXACT + 1 + 2 * (q - 5);
+  else cls = q === 5 ? EXACT : EXACT + 2 * (q - 5);
+  return Math.min(RECORD_CLASSES - 1, cls);
 }
 
 /**
@@ -385,7 +398,7 @@ function largestClassIn(units: number): number {
  * one such worker took hundreds of KiB of a 512 KiB map. Only a freed record bigger than this is a bigger
  * free block, and a thread takes one apart only inside a merge.
  */
-export const MAX_PIECE_CLASS = EXACT + 3;
+export const MAX_PIECE_CLASS = EXACT + 6; // 256 units
 
 /** pieceClassIn returns the largest class, up to MAX_PIECE_CLASS, whose blocks fit in `units` units. */
 export function pieceClassIn(units: number): number {

@@ -1,7 +1,17 @@
 // Out of memory and back (issue 13, defect 2): deleting must make room again, whatever came before.
 import { describe, expect, it } from 'vitest';
 import { abandonMergeForTests, setStaleSeconds } from './shared-coalesce';
-import { classUnits, H_CURRENT, H_LISTS, type Heap, pack, RECORD_CLASSES } from './shared-heap';
+import {
+  classUnits,
+  H_CURRENT,
+  H_LISTS,
+  type Heap,
+  largestClassIn,
+  MAX_PIECE_CLASS,
+  pack,
+  RECORD_CLASSES,
+  recordClass,
+} from './shared-heap';
 import { SharedMap } from './shared-map';
 import type { Migration } from './shared-map-migrate';
 import { FOLLOWED, followNext, readCurrent, T_LOG, TablePair } from './shared-map-table';
@@ -114,12 +124,37 @@ describe('SharedMap after out of memory', () => {
     }
   });
 
-  it('holds as many records as the size classes of the README say: exact to 512 bytes, powers of two above', () => {
+  it('size classes: the smallest that holds a record, the largest that fits a space, at most half again', () => {
+    expect(classUnits(MAX_PIECE_CLASS)).toBe(256); // 4 KiB
+    expect(classUnits(RECORD_CLASSES - 1)).toBe(2 ** 30);
+    for (let c = 2; c < RECORD_CLASSES; c++) expect(classUnits(c)).toBeGreaterThan(classUnits(c - 1));
+    const sizes = [...Array(5000).keys()].map((i) => i + 1);
+    for (let p = 13; p <= 30; p++)
+      sizes.push(
+        2 ** p - 1,
+        2 ** p,
+        2 ** p + 1,
+        3 * 2 ** (p - 1) - 1,
+        3 * 2 ** (p - 1),
+        3 * 2 ** (p - 1) + 1,
+      );
+    for (const u of sizes) {
+      const c = recordClass(u);
+      expect(classUnits(c) >= u && (c === 1 || classUnits(c - 1) < u), `recordClass(${u})`).toBe(true);
+      expect(classUnits(c) / u, `recordClass(${u}) spare`).toBeLessThanOrEqual(u <= 32 ? 1 : 1.5);
+      const l = largestClassIn(u);
+      const fits = classUnits(l) <= u && (l === RECORD_CLASSES - 1 || classUnits(l + 1) > u);
+      expect(fits, `largestClassIn(${u})`).toBe(true);
+    }
+  });
+
+  it('holds as many records as the size classes of the README say: exact to 512 bytes, 1.5 and 2 times powers of two above', () => {
     // What fits in 4 MiB, by the README's rule (a record is 16 bytes plus the key, 4 for an int32, plus the
     // value rounded up to 4): a value of 65,505 bytes makes a record of 65,528 bytes, in the 64 KiB class, and
-    // 62 fit; one of 65,536 bytes a record of 65,556, in the 128 KiB class, and 31 fit. Up to 512 bytes a
-    // record takes its size rounded up to 16: 480-byte values (500-byte records) fit 7,549 times, where
-    // 500-byte values (520-byte records, the 1 KiB class) fit 3,902 times.
+    // 62 fit; one of 65,536 bytes a record of 65,556, in the 96 KiB class, and 41 fit (31 in the 128 KiB
+    // class before 1.5 times powers of two were classes). Up to 512 bytes a record takes its size rounded up
+    // to 16: 480-byte values (500-byte records) fit 7,549 times; 500-byte values (520-byte records, the 768
+    // byte class) 5,203 times (3,902 in the 1 KiB class before).
     const fits = (size: number) => {
       const m = new SharedMap({ maxByteLength: 4 << 20 });
       const value = new Uint8Array(size);
@@ -132,9 +167,9 @@ describe('SharedMap after out of memory', () => {
       return n - 1;
     };
     expect(fits(65_505)).toBe(62);
-    expect(fits(65_536)).toBe(31);
+    expect(fits(65_536)).toBe(41);
     expect(fits(480)).toBe(7549);
-    expect(fits(500)).toBe(3902);
+    expect(fits(500)).toBe(5203);
   });
 });
 
@@ -264,7 +299,7 @@ describe('SharedMap when a thread dies holding memory', () => {
       () => 'b'.repeat(10_000),
     );
     m.clear();
-    // 6 KB values take records of 8 KiB, twice as many as the 16 KiB the first fill's took.
+    // 6 KB values take records of 6 KiB, more than twice as many as the 12 KiB the first fill's took.
     const second = fill(
       m,
       (i) => i,
