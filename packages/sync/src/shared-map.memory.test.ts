@@ -299,7 +299,7 @@ describe('SharedMap when a thread dies holding memory', () => {
       () => 'b'.repeat(10_000),
     );
     m.clear();
-    // 6 KB values take records of 6 KiB, more than twice as many as the 12 KiB the first fill's took.
+    // 6 KB values take records of 6 KiB, twice as many as the 12 KiB ones of the first fill (10 KB values).
     const second = fill(
       m,
       (i) => i,
