@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { goTool, requireGo } from '@gostd/testing';
+import { goTool, requireGo, SplitMix64 } from '@gostd/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from './http';
 import * as pprof from './index';
@@ -125,11 +125,7 @@ describe.skipIf(!requireGo('go tool pprof tests'))('go tool pprof', () => {
     // Empty keys and values, separators, quotes, NUL, non-ASCII, a lone surrogate (UTF-8 makes it U+FFFD,
     // as it does when Go reads the bytes), 300-character strings, keys like __proto__. (By hand, on 6 seeds,
     // a Go program with github.com/google/pprof/profile read back exactly these label maps.)
-    let seed = 7;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return Math.floor((seed / 2147483648) * n);
-    };
+    const rand = new SplitMix64(7n);
     const odd = [
       '',
       'a',
@@ -148,8 +144,8 @@ describe.skipIf(!requireGo('go tool pprof tests'))('go tool pprof', () => {
       'x'.repeat(300),
       '__proto__',
     ];
-    const text = () => Array.from({ length: rand(3) }, () => odd[rand(odd.length)]).join('');
-    const sets = Array.from({ length: 60 }, () => Array.from({ length: 2 * (1 + rand(3)) }, text));
+    const text = () => Array.from({ length: rand.below(3) }, () => rand.pick(odd)).join('');
+    const sets = Array.from({ length: 60 }, () => Array.from({ length: 2 * (1 + rand.below(3)) }, text));
     const file = path.join(tmp, 'odd-labels.pb.gz');
     const sink = new Sink();
     pprof.startCPUProfile(sink, { hz: 1000 });
