@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { judge, packageRows } from './runtime-matrix.mjs';
 import { extraNodes, runtimePath } from './runtimes.mjs';
+import { failedTests } from './vitest-report.mjs';
 import { publicPackages, root } from './workspace.mjs';
 
 const names = process.argv.slice(2);
@@ -47,7 +48,16 @@ for (const name of names) {
     );
     if (!ok) {
       failedPkgs.add(p.name);
-      console.log(`${r.stdout}${r.stderr}`.split('\n').slice(-80).join('\n'));
+      const named = failedTests(json, root);
+      // The failed tests by name, with their messages, first: the log's tail alone can be all output
+      // of passing tests (a CI log shown in parts lost the failure so).
+      if (named) console.log(named);
+      console.log(
+        `${r.stdout}${r.stderr}`
+          .split('\n')
+          .slice(named ? -30 : -80)
+          .join('\n'),
+      );
     }
   }
   const pack = spawnSync(exe, [path.join(root, 'scripts/check-packages.mjs')], {
