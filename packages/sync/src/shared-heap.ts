@@ -164,8 +164,14 @@ export class Heap {
     return Atomics.load(this.w, H_TOP) * 4;
   }
 
-  /** allocRecord returns the word index of a block of `units` 16-byte units; word 3 holds its class. */
-  allocRecord(units: number): number {
+  /**
+   * allocRecord returns the word index of a block of `units` 16-byte units; word 3 holds its class. With
+   * moveRecords (a retry, after the map has rebuilt its index and merged its free blocks) a record of any
+   * size that finds no free block of its size is carved out of a run freed by moving records out of the way:
+   * free pieces too small for it may lie between live records (deleted 80-byte entries between kept ones
+   * left a map half free, where not one 96-byte entry fitted).
+   */
+  allocRecord(units: number, moveRecords = false): number {
     const cls = recordClass(units);
     const size = classUnits(cls);
     let r = 0;
@@ -187,11 +193,26 @@ export class Heap {
         r = this.split(cls);
         // Free blocks are at most MAX_PIECE_CLASS: a bigger record is carved out of merged free blocks.
         if (r === 0 && cls > MAX_PIECE_CLASS) r = this.coalesce(size);
+        else if (r === 0 && moveRecords) r = this.carve(size);
         if (r === 0) throw e;
       }
     }
     this.w[r + 3] = cls;
     return r;
+  }
+
+  /**
+   * carve returns a block of size units (at most a piece) cut from a run that merging, and moving the records
+   * that lie between free blocks, made for it; 0 if there is none. It asks for a whole piece first and gives
+   * back what the record does not take, so that the records that follow find room without another merge;
+   * then, if the free memory cannot make a piece, for the record's size alone.
+   */
+  private carve(size: number): number {
+    const piece = classUnits(MAX_PIECE_CLASS);
+    const run = this.coalesce(piece);
+    if (run === 0) return this.coalesce(size);
+    this.pushRun(run + size * 4, run + piece * 4);
+    return run;
   }
 
   /**

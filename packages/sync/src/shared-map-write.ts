@@ -66,7 +66,7 @@ export class Writer {
     } catch (e) {
       if (!isOutOfMemory(e)) throw e;
       this.migration.reclaim();
-      r = this.heap.allocRecord((words + 3) >> 2);
+      r = this.heap.allocRecord((words + 3) >> 2, true);
     }
     const w = this.heap.w;
     w[r] = c.kHash;
