@@ -74,6 +74,14 @@ describe('public entries check their arguments', () => {
     expect(fn).toThrow(message);
   });
 
+  it('names undefined once', () => {
+    // Before: "got undefined undefined".
+    expect(call(pprof.withLabels, undefined)).toThrow(
+      /^pprof\.withLabels: want a LabelSet made by labels\(\), got undefined$/,
+    );
+    expect(call(pprof.do, undefined, () => 0)).toThrow(/got undefined$/);
+  });
+
   it('leaves nothing behind after a refused call', async () => {
     expect(call(pprof.do, set, 'x')).toThrow(TypeError);
     expect(pprof.label('k')).toEqual(['', false]);

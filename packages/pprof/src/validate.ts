@@ -7,8 +7,8 @@ export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string')
     return v.length > 40 ? `string ${JSON.stringify(v.slice(0, 40))}...` : `string ${JSON.stringify(v)}`;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'undefined')
-    return `${typeof v} ${String(v)}`;
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
   if (typeof v === 'bigint') return `bigint ${v}n`;
   if (typeof v === 'function') return 'a function';
   if (typeof v === 'symbol') return 'a symbol';
