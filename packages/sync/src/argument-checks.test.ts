@@ -25,6 +25,16 @@ describe('Map', () => {
   });
 });
 
+describe('messages', () => {
+  it('name undefined once', () => {
+    // Before: "not undefined undefined".
+    expect(() => new WaitGroup().add(undefined as never)).toThrow(
+      /^sync: WaitGroup.add needs an int delta \(a safe integer\), not undefined$/,
+    );
+    expect(() => new Once().do(undefined as never)).toThrow(/, not undefined$/);
+  });
+});
+
 describe('SharedMap', () => {
   it('constructor: an options object with finite number sizes and a codec with encode and decode', () => {
     for (const bad of notObjects)

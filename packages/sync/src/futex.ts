@@ -74,6 +74,7 @@ export function fatal(msg: string): never {
 /** describe names a value in an error message. */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
   if (typeof v === 'function') return 'a function';
   if (typeof v === 'object')
     return Array.isArray(v) ? 'an array' : `an object (${Object.prototype.toString.call(v)})`;
