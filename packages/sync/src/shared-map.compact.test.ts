@@ -38,6 +38,20 @@ function pinned(m: SharedMap<string, string>, big: number, pin: (i: number) => s
   return pins;
 }
 
+/**
+ * freshFill returns how many entries n0, n1, ... -> value a fresh map of max bytes holding the entries of
+ * live takes before it is out of memory: what a map with those live entries should hold.
+ */
+function freshFill(max: number, live: Map<string, string>, value: string): number {
+  const fresh = new SharedMap<string, string>({ maxByteLength: max });
+  for (const [k, v] of live) fresh.store(k, v);
+  return fill(
+    fresh,
+    (i) => `n${i}`,
+    () => value,
+  );
+}
+
 describe('SharedMap whose free memory lies between live records', () => {
   it.each([
     [1024, 40, 3000],
@@ -80,13 +94,7 @@ describe('SharedMap whose free memory lies between live records', () => {
         (i) => `n${i}`,
         () => 'n'.repeat(68),
       );
-      const fresh = new SharedMap<string, string>({ maxByteLength: max });
-      for (const [k, v] of pins) fresh.store(k, v);
-      const want = fill(
-        fresh,
-        (i) => `n${i}`,
-        () => 'n'.repeat(68),
-      );
+      const want = freshFill(max, pins, 'n'.repeat(68));
       console.log(`96-byte entries between pins, ${max} bytes: ${got} of a fresh map's ${want}`);
       expect(got / want, census(m)).toBeGreaterThanOrEqual(0.6);
       for (const [k, v] of pins) expect(m.get(k)).toBe(v);
@@ -130,13 +138,7 @@ describe('SharedMap whose free memory lies between live records', () => {
         (i) => `n${i}`,
         () => 'n'.repeat(small),
       );
-      const fresh = new SharedMap<string, string>({ maxByteLength: max });
-      for (const [k, v] of live) fresh.store(k, v);
-      const want = fill(
-        fresh,
-        (i) => `n${i}`,
-        () => 'n'.repeat(small),
-      );
+      const want = freshFill(max, live, 'n'.repeat(small));
       ratios.push(got / want);
       for (const [k, v] of live) expect(m.get(k)).toBe(v);
     }
